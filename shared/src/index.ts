@@ -1,0 +1,6 @@
+export * from './domain/enums';
+export * from './domain/timezone';
+export * from './schemas/common';
+export * from './schemas/auth';
+export * from './schemas/contacts';
+export * from './schemas/activity';
