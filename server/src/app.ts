@@ -19,6 +19,8 @@ import referralRoutes from './modules/referrals/referrals.routes';
 import reminderRoutes from './modules/reminders/reminders.routes';
 import followUpRoutes from './modules/follow-ups/follow-ups.routes';
 import calendarRoutes from './modules/calendar/calendar.routes';
+import reportRoutes from './modules/reports/reports.routes';
+import importExportRoutes from './modules/import-export/import-export.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,6 +104,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         await member.register(referralRoutes);
         await member.register(reminderRoutes);
         await member.register(followUpRoutes);
+        await member.register(reportRoutes);
+        await member.register(importExportRoutes);
       });
     },
     { prefix: '/api/v1' },

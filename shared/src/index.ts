@@ -4,3 +4,5 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/contacts';
 export * from './schemas/activity';
+export * from './domain/health';
+export * from './domain/touch-dates';
