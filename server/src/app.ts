@@ -60,9 +60,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config),
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    // Only trust X-Forwarded-* behind a known proxy: otherwise clients could spoof their IP
+    // and dodge the per-IP auth rate limit.
+    trustProxy: process.env.TRUST_PROXY === 'true',
     return503OnClosing: true,
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
