@@ -6,3 +6,4 @@ export * from './schemas/contacts';
 export * from './schemas/activity';
 export * from './domain/health';
 export * from './domain/touch-dates';
+export * from './domain/follow-ups';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, DIRECTIONS, SENTIMENTS } from '../domain/enums';
+import { FOLLOW_UP_WINDOWS } from '../domain/follow-ups';
 import { IsoDateTime, PageQuery, QueryBool, Uuid, optionalText, pageOf } from './common';
 import { CardSchema, ContactSchema, CreateContactBody, LIMITS } from './contacts';
 
@@ -89,7 +90,7 @@ export const ListRemindersQuery = PageQuery.extend({
 });
 export const ReminderPage = pageOf(ReminderSchema);
 
-export const FollowUpWindow = z.enum(['overdue', 'today', 'week']);
+export const FollowUpWindow = z.enum(FOLLOW_UP_WINDOWS);
 export type FollowUpWindow = z.infer<typeof FollowUpWindow>;
 export const FollowUpsQuery = z.object({
   window: FollowUpWindow.default('week'),
