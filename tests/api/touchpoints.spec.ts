@@ -243,7 +243,7 @@ describe('GET /api/v1/contacts/:id/touchpoints', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await t.request().get(`/api/v1/contacts/${contactId}/touchpoints`).query({ limit: 2, ...(cursor ? { cursor } : {}) }).set('Authorization', owner.auth);
+      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await t.request().get(`/api/v1/contacts/${contactId}/touchpoints`).query({ limit: 2, ...(cursor ? { cursor } : {}) }).set('Authorization', owner.auth);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((i: { id: string }) => i.id));
