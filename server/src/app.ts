@@ -39,13 +39,38 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/build', import.m
 
 /** Never log credentials: headers and cookies that carry them are redacted. */
 const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'];
+type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+
+/** Fastify's request serializer, minus the calendar feed's secret, which travels in the URL. */
+const serializers: LoggerOptions['serializers'] = {
+  req: (req) => ({
+    method: req.method,
+    url: req.url.replace(/(\/calendar\/)[^/?#]+/, '$1[redacted]'),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }),
+};
+
+/** Applies the redaction to any logger options, including ones a caller (a test) passes in. */
+function redacted(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === false || logger === undefined) return logger;
+  const options: LoggerOptions = logger === true ? {} : logger;
+  return {
+    ...options,
+    redact: options.redact ?? { paths: REDACT, censor: '[redacted]' },
+    serializers: { ...serializers, ...options.serializers },
+  };
+}
 
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   if (config.LOG_LEVEL === 'silent') return false;
-  const base = { level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' } };
-  return config.NODE_ENV === 'production'
-    ? base
-    : { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } };
+  const base = { level: config.LOG_LEVEL };
+  return redacted(
+    config.NODE_ENV === 'production'
+      ? base
+      : { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } },
+  );
 }
 
 export async function openDatabase(config: Config, log?: { error(obj: object, msg: string): void }): Promise<Database> {
@@ -58,7 +83,7 @@ export async function openDatabase(config: Config, log?: { error(obj: object, ms
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? loggerOptions(config),
+    logger: deps.logger === undefined ? loggerOptions(config) : redacted(deps.logger),
     bodyLimit: JSON_BODY_LIMIT,
     // Only trust X-Forwarded-* behind a known proxy: otherwise clients could spoof their IP
     // and dodge the per-IP auth rate limit.
