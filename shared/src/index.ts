@@ -7,3 +7,4 @@ export * from './schemas/activity';
 export * from './domain/health';
 export * from './domain/touch-dates';
 export * from './domain/follow-ups';
+export * from './schemas/import-export';
