@@ -46,11 +46,11 @@ export default fp(
         const age = now - existing.createdAt.getTime();
         const expired = age > TTL_MS || (existing.responseStatus === null && age > ABANDONED_MS);
         if (!expired) {
-          if (existing.requestHash !== hash) {
-            throw new UnprocessableError('This Idempotency-Key was already used with a different request.');
-          }
           if (existing.responseStatus === null) {
             throw new ConflictError('A request with this Idempotency-Key is still being processed.');
+          }
+          if (existing.requestHash !== hash) {
+            throw new UnprocessableError('This Idempotency-Key was already used with a different request.');
           }
           reply.header('Idempotent-Replayed', 'true');
           if (existing.responseContentType) reply.type(existing.responseContentType);
