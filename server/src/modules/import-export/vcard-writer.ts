@@ -3,9 +3,12 @@ import type { ExportRow } from './import-export.repo';
 
 type Property = InstanceType<typeof ICAL.Property>;
 
+/** vCard escapes only LF (`\n`) in text: a CR would end the content line, so line breaks become LF. */
+const lf = (s: string) => s.replace(/\r\n?/g, '\n');
+
 function textProperty(name: string, value: string, params: Record<string, string> = {}): Property {
   // An explicit `text` type makes ical.js escape commas, semicolons and newlines (RFC 6350 §3.4).
-  return new ICAL.Property([name, params, 'text', value] as never);
+  return new ICAL.Property([name, params, 'text', lf(value)] as never);
 }
 
 /**
@@ -20,19 +23,19 @@ export function toVcard(c: ExportRow): string {
   const words = c.name.trim().split(/\s+/);
   const family = words.length > 1 ? words.pop()! : '';
   const n = new ICAL.Property('n');
-  n.setValue([family, words.join(' '), '', '', ''] as never);
+  n.setValue([lf(family), lf(words.join(' ')), '', '', ''] as never);
   card.addProperty(n);
   if (c.email) card.addProperty(textProperty('email', c.email));
   if (c.phone) card.addProperty(textProperty('tel', c.phone));
   if (c.company) {
     const org = new ICAL.Property('org');
-    org.setValue([c.company] as never);
+    org.setValue([lf(c.company)] as never);
     card.addProperty(org);
   }
   if (c.title) card.addProperty(textProperty('title', c.title));
   if (c.tags.length) {
     const categories = new ICAL.Property('categories');
-    categories.setValues(c.tags);
+    categories.setValues(c.tags.map(lf));
     card.addProperty(categories);
   }
   if (c.notes) card.addProperty(textProperty('note', c.notes));
