@@ -116,11 +116,26 @@ export const ReferralSchema = z.object({
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 
-const referralCommon = { referrerId: Uuid, note: optionalText(LIMITS.note), occurredAt: IsoDateTime.optional() };
-export const CreateReferralBody = z.union([
-  z.strictObject({ ...referralCommon, referredId: Uuid }),
-  z.strictObject({ ...referralCommon, referred: CreateContactBody }),
-]);
+/**
+ * `{referrerId, referredId}` (an existing contact) or `{referrerId, referred: {name, …}}` (created
+ * on the spot). One object with a refinement rather than a union, so a bad field comes back as
+ * a plain per-field error (`referred.name`) instead of a union error on the whole body.
+ */
+export const CreateReferralBody = z
+  .strictObject({
+    referrerId: Uuid,
+    referredId: Uuid.optional(),
+    referred: CreateContactBody.optional(),
+    note: optionalText(LIMITS.note),
+    occurredAt: IsoDateTime.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.referredId === undefined && body.referred === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['referredId'], message: 'Give referredId (an existing contact) or referred (a new one)' });
+    } else if (body.referredId !== undefined && body.referred !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['referred'], message: 'Give either referredId or referred, not both' });
+    }
+  });
 export type CreateReferralBody = z.infer<typeof CreateReferralBody>;
 export const CreatedReferralSchema = z.object({ referral: ReferralSchema, referred: ContactSchema });
 export const ListReferralsQuery = PageQuery.extend({ referrerId: Uuid.optional(), referredId: Uuid.optional() });
