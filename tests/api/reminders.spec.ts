@@ -42,6 +42,16 @@ describe('POST /api/v1/reminders', () => {
     expect((await contactDates(t, contactId)).nextReminderAt).toBe(sooner);
   });
 
+  it('keeps the earliest open reminder when reminders are created concurrently', async () => {
+    const contactId = await addContact(t, owner);
+    const dues = Array.from({ length: 8 }, (_, i) => daysFromNow(i + 1).toISOString());
+    const results = await Promise.all(
+      [...dues].reverse().map((dueAt) => t.request().post('/api/v1/reminders').set('Authorization', owner.auth).send({ contactId, dueAt, note: '' })),
+    );
+    expect(results.map((r) => r.status)).toEqual(dues.map(() => 201));
+    expect((await contactDates(t, contactId)).nextReminderAt).toBe(dues[0]);
+  });
+
   it('assigns to a teammate; the note defaults to empty', async () => {
     const contactId = await addContact(t, owner);
     const res = await t.request().post('/api/v1/reminders').set('Authorization', owner.auth).send({

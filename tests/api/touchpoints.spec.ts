@@ -177,6 +177,19 @@ describe('POST /api/v1/contacts/:id/touchpoints', () => {
     expectProblem(malformed, 404);
   });
 
+  it('creates the touchpoint and its reminder once for a retried Idempotency-Key', async () => {
+    const contactId = await addContact(t, owner);
+    const body = { ...touch, followUpAt: daysFromNow(2).toISOString(), followUpNote: 'retry-safe' };
+    const send = () => t.request().post(`/api/v1/contacts/${contactId}/touchpoints`).set('Authorization', owner.auth).set('Idempotency-Key', 'log-once').send(body);
+    const first = await send();
+    const retry = await send();
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await countTouchpoints(t, contactId)).toBe(1);
+    expect(await countReminders(t, contactId)).toBe(1);
+  });
+
   it('needs auth', async () => {
     const contactId = await addContact(t, owner);
     expectProblem(await t.request().post(`/api/v1/contacts/${contactId}/touchpoints`).send(touch), 401);
@@ -184,6 +197,20 @@ describe('POST /api/v1/contacts/:id/touchpoints', () => {
 });
 
 describe('touch dates (lastTouchAt / nextTouchAt)', () => {
+  it('keeps the latest touch when touchpoints are logged concurrently', async () => {
+    const contactId = await addContact(t, owner, { stage: 'friend' });
+    const times = Array.from({ length: 8 }, (_, i) => daysFromNow(-(i + 1)).toISOString());
+    const results = await Promise.all(
+      [...times].reverse().map((occurredAt) =>
+        t.request().post(`/api/v1/contacts/${contactId}/touchpoints`).set('Authorization', owner.auth).send({ ...touch, occurredAt }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(times.map(() => 201));
+    expect(await contactDates(t, contactId)).toMatchObject({
+      lastTouchAt: times[0], nextTouchAt: new Date(Date.parse(times[0]!) + 30 * DAY).toISOString(),
+    });
+  });
+
   it('follow create, update and delete, falling back to createdAt + cadence', async () => {
     const createdAt = daysFromNow(-100);
     const contactId = await addContact(t, owner, { stage: 'friend' }, { createdAt });
