@@ -347,3 +347,14 @@ describe('GET /api/v1/contacts/:id/referrals', () => {
     expectProblem(await t.request().get(`/api/v1/contacts/${theirs}/referrals`), 401);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the referral routes, including the recursive tree', async () => {
+    const res = await t.request().get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.paths['/api/v1/referrals'].post).toBeDefined();
+    expect(res.body.paths['/api/v1/referrals'].get).toBeDefined();
+    expect(res.body.paths['/api/v1/referrals/{id}'].delete).toBeDefined();
+    expect(res.body.paths['/api/v1/contacts/{id}/referrals'].get.responses['200']).toBeDefined();
+  });
+});
