@@ -25,7 +25,8 @@ function splitCards(text: string): string[][] {
   let current: string[] | undefined;
   let depth = 0;
   for (const line of text.split(/\r\n|\r|\n/)) {
-    const marker = line.trim().toUpperCase();
+    // A folded continuation starts with white space, so it is never mistaken for a marker line.
+    const marker = line.trimEnd().toUpperCase();
     if (marker === 'BEGIN:VCARD') {
       if (depth === 0) current = [];
       depth++;

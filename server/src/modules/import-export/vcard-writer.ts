@@ -33,11 +33,9 @@ export function toVcard(c: ExportRow): string {
     card.addProperty(org);
   }
   if (c.title) card.addProperty(textProperty('title', c.title));
-  if (c.tags.length) {
-    const categories = new ICAL.Property('categories');
-    categories.setValues(c.tags.map(lf));
-    card.addProperty(categories);
-  }
+  // One CATEGORIES per tag (RFC 6350 allows several): ical.js splits a multi-value list at "\\," too,
+  // so a tag ending in a backslash would run into the next one.
+  for (const tag of c.tags) card.addProperty(textProperty('categories', tag));
   if (c.notes) card.addProperty(textProperty('note', c.notes));
   for (const [platform, handle] of Object.entries(c.handles)) {
     card.addProperty(textProperty('x-socialprofile', handle, { type: platform }));
