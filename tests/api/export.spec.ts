@@ -147,6 +147,17 @@ describe('export access', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the import and export routes', async () => {
+    const res = await t.request().get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths['/api/v1/import/contacts'])).toContain('post');
+    expect(res.body.paths['/api/v1/import/contacts'].post.responses['200']).toBeDefined();
+    expect(res.body.paths['/api/v1/export/contacts.csv'].get).toBeDefined();
+    expect(res.body.paths['/api/v1/export/contacts.vcf'].get).toBeDefined();
+  });
+});
+
 describe('export → import round trip', () => {
   it('recreates the same contacts in an empty workspace, from CSV and from vCard', async () => {
     const owner = await signup(t);

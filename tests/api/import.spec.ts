@@ -326,6 +326,6 @@ describe('POST /api/v1/import/contacts — 10,000 rows', () => {
     // A re-import of the same file only updates.
     const again = await importFile(t, owner, lines.join('\n'));
     expect(again.body).toMatchObject({ created: 0, updated: 9990, skipped: 10 });
-  });
+  }, 120_000);
 });
 
