@@ -113,6 +113,17 @@ describe('POST /api/v1/import/contacts (generic CSV)', () => {
     expect(res.body).toMatchObject({ created: 1, updated: 0, skipped: 1, errors: [{ row: 2, message: expect.stringMatching(/Quote Not Closed/i) }] });
   });
 
+  it('reports a row with a NUL character (CSV or vCard) instead of failing the import', async () => {
+    const owner = await signup(t);
+    const csv = await importFile(t, owner, 'name,tags\nFine,\nBro\u0000ken,\nAlso Fine,a\u0000b\n');
+    expect(csv.body).toEqual({ created: 1, updated: 0, skipped: 2, errors: [
+      { row: 2, message: expect.stringMatching(/NUL/) }, { row: 3, message: expect.stringMatching(/NUL/) },
+    ] });
+    const vcf = await importFile(t, owner, 'BEGIN:VCARD\nVERSION:4.0\nFN:X\u0000Y\nEND:VCARD\n', { type: 'text/vcard' });
+    expect(vcf.body).toEqual({ created: 0, updated: 0, skipped: 1, errors: [{ row: 1, message: expect.stringMatching(/NUL/) }] });
+    expect((await contactsIn(t, owner.workspace.id)).map((c) => c.name)).toEqual(['Fine']);
+  });
+
   it('uses a row with only an email as the name; an unknown column is ignored', async () => {
     const owner = await signup(t);
     const res = await importFile(t, owner, 'email,favourite colour\nsolo@example.com,blue\n');

@@ -51,7 +51,9 @@ export function createImportExportRepo(db: Db, workspaceId: string) {
       const query = db
         .select(stateColumns)
         .from(contacts)
-        .where(and(eq(contacts.workspaceId, workspaceId), isNotNull(contacts.email), inArray(sql`lower(${contacts.email})`, [...lowerEmails])));
+        .where(and(eq(contacts.workspaceId, workspaceId), isNotNull(contacts.email), inArray(sql`lower(${contacts.email})`, [...lowerEmails])))
+        // Locks are taken in id order, so two imports touching the same contacts cannot deadlock.
+        .orderBy(asc(contacts.id));
       return opts.lock ? query.for('update') : query;
     },
 

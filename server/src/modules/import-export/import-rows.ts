@@ -57,10 +57,19 @@ function parseValue(s: string): number | string {
   return Number.isSafeInteger(n) ? n : 'value: too large';
 }
 
+/** Postgres text cannot hold U+0000; such a value would fail the whole batch's statement. */
+function hasNul(raw: RawContact): boolean {
+  const strings = Object.values(raw).flatMap((v): unknown[] =>
+    Array.isArray(v) ? v : v && typeof v === 'object' && !(v instanceof Date) ? [...Object.keys(v), ...Object.values(v)] : [v],
+  );
+  return strings.some((s) => typeof s === 'string' && s.includes('\u0000'));
+}
+
 /** Checks one raw row against the contact rules (API.md "Limits"): a row error never throws. */
 export function checkRow(input: SourceRow, defaults: FormatDefaults): CheckedRow {
   if (input.error !== undefined) return { row: input.row, error: input.error };
   const raw = input.raw;
+  if (hasNul(raw)) return { row: input.row, error: 'The row contains a NUL character (is this a binary file?)' };
   const problems: string[] = [];
 
   const stageText = blank(raw.stage)?.toLowerCase();
