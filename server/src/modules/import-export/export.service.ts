@@ -8,16 +8,22 @@ import { toVcard } from './vcard-writer';
 /** Contacts per keyset page: the export holds at most one page in memory. */
 export const EXPORT_PAGE_SIZE = 500;
 
-async function* contactsOf(db: Db, workspaceId: string, archived: boolean): AsyncGenerator<ExportRow> {
+/**
+ * The workspace's contacts, page by page. The first page is read before anything is sent, so a
+ * database that is down answers 503 instead of a 200 with a cut-off file.
+ */
+async function contactsOf(db: Db, workspaceId: string, archived: boolean): Promise<AsyncGenerator<ExportRow>> {
   const repo = createImportExportRepo(db, workspaceId);
-  let after: { name: string; id: string } | null = null;
-  for (;;) {
-    const page = await repo.exportPage(after, archived, EXPORT_PAGE_SIZE);
-    yield* page;
-    if (page.length < EXPORT_PAGE_SIZE) return;
-    const last = page[page.length - 1]!;
-    after = { name: last.name, id: last.id };
-  }
+  const first = await repo.exportPage(null, archived, EXPORT_PAGE_SIZE);
+  return (async function* () {
+    let page = first;
+    for (;;) {
+      yield* page;
+      if (page.length < EXPORT_PAGE_SIZE) return;
+      const last = page[page.length - 1]!;
+      page = await repo.exportPage({ name: last.name, id: last.id }, archived, EXPORT_PAGE_SIZE);
+    }
+  })();
 }
 
 /** A row of the CSV export: the generic import columns, then id, handles (JSON), createdAt. */
@@ -38,9 +44,10 @@ export function createExportService(db: Db, log: { error(obj: object, msg: strin
   };
   return {
     /** Streams the workspace's contacts as CSV (RFC 4180, CRLF), page by page from the database. */
-    csv(workspaceId: string, archived: boolean): Readable {
+    async csv(workspaceId: string, archived: boolean): Promise<Readable> {
+      const rows = await contactsOf(db, workspaceId, archived);
       return pipeline(
-        Readable.from(contactsOf(db, workspaceId, archived)),
+        Readable.from(rows),
         async function* (rows: AsyncIterable<ExportRow>) {
           for await (const c of rows) yield csvRecord(c);
         },
@@ -50,10 +57,11 @@ export function createExportService(db: Db, log: { error(obj: object, msg: strin
     },
 
     /** Streams the workspace's contacts as vCard 4.0, one card per contact. */
-    vcf(workspaceId: string, archived: boolean): Readable {
+    async vcf(workspaceId: string, archived: boolean): Promise<Readable> {
+      const rows = await contactsOf(db, workspaceId, archived);
       return Readable.from(
         (async function* () {
-          for await (const c of contactsOf(db, workspaceId, archived)) yield toVcard(c);
+          for await (const c of rows) yield toVcard(c);
         })(),
         { objectMode: false },
       );

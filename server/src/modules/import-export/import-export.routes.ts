@@ -80,8 +80,8 @@ const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ExportQuery,
     },
   }, async (request, reply) => {
-    attachment(reply, 'text/csv; charset=utf-8', 'csv');
-    return reply.send(exporter.csv(request.member.workspaceId, request.query.archived ?? false));
+    const body = await exporter.csv(request.member.workspaceId, request.query.archived ?? false);
+    return attachment(reply, 'text/csv; charset=utf-8', 'csv').send(body);
   });
 
   app.get('/export/contacts.vcf', {
@@ -94,8 +94,8 @@ const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ExportQuery,
     },
   }, async (request, reply) => {
-    attachment(reply, 'text/vcard; charset=utf-8', 'vcf');
-    return reply.send(exporter.vcf(request.member.workspaceId, request.query.archived ?? false));
+    const body = await exporter.vcf(request.member.workspaceId, request.query.archived ?? false);
+    return attachment(reply, 'text/vcard; charset=utf-8', 'vcf').send(body);
   });
 };
 export default importExportRoutes;
