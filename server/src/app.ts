@@ -21,6 +21,7 @@ import followUpRoutes from './modules/follow-ups/follow-ups.routes';
 import calendarRoutes from './modules/calendar/calendar.routes';
 import reportRoutes from './modules/reports/reports.routes';
 import importExportRoutes from './modules/import-export/import-export.routes';
+import demoRoutes from './modules/demo/demo.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         await member.register(followUpRoutes);
         await member.register(reportRoutes);
         await member.register(importExportRoutes);
+        await member.register(demoRoutes);
       });
     },
     { prefix: '/api/v1' },

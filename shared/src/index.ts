@@ -8,3 +8,4 @@ export * from './domain/health';
 export * from './domain/touch-dates';
 export * from './domain/follow-ups';
 export * from './schemas/import-export';
+export * from './schemas/demo';
