@@ -20,8 +20,8 @@ export interface DemoCounts {
 }
 
 /**
- * The rep's email: `preferred` when it is free (the CLI asks for a fixed one), otherwise one
- * derived from the workspace id, since user emails are unique across Rapport.
+ * The rep's default email, derived from the workspace id since user emails are unique across
+ * Rapport (the CLI asks for a fixed one and falls back to this when it is taken elsewhere).
  */
 function repEmailFor(workspaceId: string): string {
   return `sam.rivera.${workspaceId.slice(0, 8)}@demo.rapport.local`;
