@@ -68,13 +68,16 @@ describe('GET /api/v1/export/contacts.csv', () => {
     expect(JSON.parse(rich!.handles!)).toEqual(RICH.handles);
   });
 
-  it('exports only archived contacts with ?archived=true', async () => {
+  it('leaves archived contacts out by default and adds them with ?archived=true', async () => {
     const owner = await signup(t);
     await seed(owner, { name: 'Active' });
     await archive(await seed(owner, { name: 'Gone', email: 'gone@example.com' }));
-    const res = await exportFile(t, owner, 'csv', '?archived=true');
-    expect(res.status).toBe(200);
-    expect((parse(res.body, { columns: true }) as Record<string, string>[]).map((r) => r.name)).toEqual(['Gone']);
+    const names = (body: string) => (parse(body, { columns: true }) as Record<string, string>[]).map((r) => r.name);
+    const active = await exportFile(t, owner, 'csv');
+    expect(names(active.body)).toEqual(['Active']);
+    const all = await exportFile(t, owner, 'csv', '?archived=true');
+    expect(all.status).toBe(200);
+    expect(names(all.body)).toEqual(['Active', 'Gone']);
   });
 
   it('writes only the header for an empty workspace', async () => {

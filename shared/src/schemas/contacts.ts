@@ -16,7 +16,8 @@ export const Handles = z
   .refine((h) => Object.keys(h).length <= LIMITS.handles, `At most ${LIMITS.handles} handles`);
 
 export const Tags = z
-  .array(z.string().trim().min(1, 'Empty tag').max(LIMITS.tag))
+  // `;` separates tags in CSV import/export, so a tag cannot contain one.
+  .array(z.string().trim().min(1, 'Empty tag').max(LIMITS.tag).refine((t) => !t.includes(';'), 'A tag cannot contain ";"'))
   .max(LIMITS.tags)
   .transform((tags) => [...new Set(tags)]);
 

@@ -104,15 +104,15 @@ export function createImportExportRepo(db: Db, workspaceId: string) {
       );
     },
 
-    /** One keyset page of the export, in name order (index contacts_name_idx). */
-    async exportPage(after: { name: string; id: string } | null, archived: boolean, limit: number): Promise<ExportRow[]> {
+    /** One keyset page of the export, in name order (index contacts_name_idx); archived ones only when asked. */
+    async exportPage(after: { name: string; id: string } | null, includeArchived: boolean, limit: number): Promise<ExportRow[]> {
       return db
         .select(stateColumns)
         .from(contacts)
         .where(
           and(
             eq(contacts.workspaceId, workspaceId),
-            archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt),
+            includeArchived ? undefined : isNull(contacts.archivedAt),
             after ? sql`(${contacts.name}, ${contacts.id}) > (${after.name}, ${after.id}::uuid)` : undefined,
           ),
         )

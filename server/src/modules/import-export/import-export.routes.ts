@@ -75,7 +75,7 @@ const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['import-export'],
       summary: 'Export contacts as CSV (owner)',
-      description: 'Streams every contact (only archived ones with archived=true): the generic import columns, then id, handles (JSON), createdAt.',
+      description: 'Streams every contact (archived ones too with archived=true): the generic import columns, then id, handles (JSON), createdAt.',
       produces: ['text/csv'],
       querystring: ExportQuery,
     },
@@ -89,7 +89,7 @@ const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['import-export'],
       summary: 'Export contacts as vCard 4.0 (owner)',
-      description: 'Streams every contact (only archived ones with archived=true) as vCard 4.0, with X-RAPPORT-STAGE, -SOURCE and -VALUE.',
+      description: 'Streams every contact (archived ones too with archived=true) as vCard 4.0, with X-RAPPORT-STAGE, -SOURCE and -VALUE.',
       produces: ['text/vcard'],
       querystring: ExportQuery,
     },
