@@ -87,10 +87,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     logger: deps.logger === undefined ? loggerOptions(config) : redacted(deps.logger),
     bodyLimit: JSON_BODY_LIMIT,
     // Long path segments reach the params schema (→ 404 problem+json) instead of a bare 414.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     // Only trust X-Forwarded-* behind a known proxy: otherwise clients could spoof their IP
     // and dodge the per-IP auth rate limit.
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

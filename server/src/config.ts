@@ -18,6 +18,8 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_URL: z.string().url().optional(),
     AUTH_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(60),
+    /** Trust X-Forwarded-* (client IP for rate limits) only behind a known reverse proxy. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     WEB_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
