@@ -126,6 +126,17 @@ describe('POST /api/v1/referrals', () => {
     await referOk(owner, a!, d!);
   });
 
+  it('lets only one of two opposite referrals sent at the same time through (no cycle by race)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const a = await addContact(t, owner);
+      const b = await addContact(t, owner);
+      const [ab, ba] = await Promise.all([refer(owner, { referrerId: a, referredId: b }), refer(rep, { referrerId: b, referredId: a })]);
+      expect([ab.status, ba.status].sort()).toEqual([201, 409]);
+      const rows = await t.database.db.select().from(referrals).where(eq(referrals.workspaceId, owner.workspace.id));
+      expect(rows.filter((r) => [a, b].includes(r.referrerId))).toHaveLength(1);
+    }
+  });
+
   it('answers a duplicate email of the new person with 409 naming the existing contact, creating nothing', async () => {
     const a = await addContact(t, owner);
     const existing = await addContact(t, owner, { name: 'Already Here', email: 'already@example.com' });
