@@ -1,11 +1,14 @@
-import { DEFAULT_CADENCE_DAYS, type Channel, type Direction, type Sentiment, type Source, type Stage } from '@rapport/shared/domain/enums';
+import { DEFAULT_CADENCE_DAYS, type Sentiment, type Source, type Stage } from '@rapport/shared/domain/enums';
 import { followUpWindow } from '@rapport/shared/domain/follow-ups';
-import { seededRandom, type Random } from './demo-random';
+import { seededRandom } from './demo-random';
+import type { DemoContact, DemoPlan, DemoReferral, DemoReminder, DemoStageChange, DemoTouchpoint } from './demo-rows';
 import { TOUCH_TEMPLATES, firstTouchFor, socialPlatform, type TouchContext } from './demo-touches';
 import {
   COMPANIES, CONTACT_NOTES, EVENTS, FIRST_NAMES, LAST_NAMES, PERSONAL_DOMAINS, REMINDER_NOTES, TAGS_BY_KIND, TITLES,
   type Company,
 } from './demo-words';
+
+export type { DemoPlan } from './demo-rows';
 
 /**
  * The demo workspace as rows to insert: ~80 contacts over the four stages with stage histories
@@ -23,73 +26,6 @@ export const DEMO_STAGE_COUNTS: Record<Stage, number> = { stranger: 26, friend: 
 const LOST_CUSTOMERS = 2;
 /** Strangers whose last touch is an inbound DM: the board suggests making them friends. */
 const STRANGERS_REACHING_OUT = 3;
-
-export interface DemoContact {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  title: string | null;
-  handles: Record<string, string>;
-  tags: string[];
-  stage: Stage;
-  ownerId: string;
-  source: Source;
-  sourceDetail: string | null;
-  referredById: string | null;
-  value: number | null;
-  notes: string | null;
-  keepInTouchDays: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  stageChangedAt: Date;
-}
-export interface DemoStageChange {
-  contactId: string;
-  fromStage: Stage | null;
-  toStage: Stage;
-  byId: string;
-  note: string | null;
-  at: Date;
-}
-export interface DemoTouchpoint {
-  contactId: string;
-  channel: Channel;
-  platform: string | null;
-  direction: Direction;
-  occurredAt: Date;
-  summary: string;
-  sentiment: Sentiment | null;
-  loggedById: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-export interface DemoReferral {
-  referrerId: string;
-  referredId: string;
-  note: string | null;
-  occurredAt: Date;
-  createdById: string;
-  createdAt: Date;
-}
-export interface DemoReminder {
-  contactId: string;
-  assigneeId: string;
-  dueAt: Date;
-  note: string;
-  doneAt: Date | null;
-  createdById: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-export interface DemoPlan {
-  contacts: DemoContact[];
-  stageChanges: DemoStageChange[];
-  touchpoints: DemoTouchpoint[];
-  referrals: DemoReferral[];
-  reminders: DemoReminder[];
-}
 
 export interface DemoPlanInput {
   now: Date;

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contacts, referrals, reminders, stageChanges, touchpoints, users, workspaces } from '../../db/schema/index';
-import type { DemoPlan } from './demo-plan';
+import type { DemoPlan } from './demo-rows';
 
 /** Rows per INSERT: well under Postgres's 65,535 bind parameters for the widest table. */
 const BATCH = 500;
