@@ -167,6 +167,7 @@ describe('POST /api/v1/referrals', () => {
     expectProblem(await refer(owner, { referrerId: a, referred: {} }), 400, 'referred.name');
     expectProblem(await refer(owner, { referrerId: a, referred: { name: 'Ok', email: 'nope' } }), 400, 'referred.email');
     expectProblem(await refer(owner, { referrerId: a, referred: { name: 'Ok', tags: ['fine', ''] } }), 400, 'referred.tags.1');
+    expectProblem(await refer(owner, { referrerId: a, referred: { name: 'Ok', ownerId: other.user.id } }), 400, 'referred.ownerId');
     expectProblem(await refer(owner, { referrerId: a }), 400, 'referredId');
     expectProblem(await refer(owner, { referrerId: a, referredId: b, referred: { name: 'Both' } }), 400, 'referred');
     expectProblem(await refer(owner, { referrerId: 'not-a-uuid', referredId: b }), 400, 'referrerId');

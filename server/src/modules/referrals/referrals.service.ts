@@ -83,7 +83,13 @@ export function createReferralsService(db: Db, overrides: Partial<ReferralsDeps>
             throw new ConflictError('This referral would form a cycle: the referred contact already leads to the referrer.');
           }
         } else {
-          referredId = await createContact(tx, actor, body.referred!, { source: 'referral', createdAt: now });
+          referredId = await createContact(tx, actor, body.referred!, { source: 'referral', createdAt: now }).catch((err: unknown) => {
+            // The new person's fields live under `referred` in this body.
+            if (err instanceof ValidationError) {
+              throw new ValidationError(err.message, err.errors.map((e) => ({ ...e, path: `referred.${e.path}` })));
+            }
+            throw err;
+          });
         }
 
         const referral = await repo.insert({
