@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { contacts, referrals, stageChanges } from '@rapport/server/db/schema/index';
@@ -324,6 +325,23 @@ describe('GET /api/v1/contacts/:id/referrals', () => {
     await referOk(owner, x!, z!, { occurredAt: iso(Date.now() - 2 * DAY) });
     await referOk(owner, y!, z!, { occurredAt: iso(Date.now() - 1 * DAY) });
     expect(names((await view(owner, x!)).body.referred)).toEqual([{ Y: ['Z'] }, 'Z']);
+  });
+
+  it('bounds a huge tree at 2,000 nodes, keeping the shallowest levels whole', async () => {
+    const hub = await addContact(t, owner, { name: 'Hub of hubs' });
+    const ws = owner.workspace.id;
+    const kids = Array.from({ length: 30 }, (_, i) => ({ workspaceId: ws, id: randomUUID(), name: `Kid ${i}` }));
+    const grandkids = kids.flatMap((k) => Array.from({ length: 70 }, (_, j) => ({ workspaceId: ws, id: randomUUID(), name: `${k.name}.${j}`, parent: k.id })));
+    await t.database.db.insert(contacts).values([...kids, ...grandkids.map(({ parent: _p, ...c }) => c)]);
+    await t.database.db.insert(referrals).values([
+      ...kids.map((k) => ({ workspaceId: ws, referrerId: hub, referredId: k.id })),
+      ...grandkids.map((g) => ({ workspaceId: ws, referrerId: g.parent, referredId: g.id })),
+    ]);
+    const res = await view(owner, hub);
+    expect(res.status).toBe(200);
+    expect(res.body.referred).toHaveLength(30);
+    const total = res.body.referred.reduce((sum: number, n: Node) => sum + 1 + n.children.length, 0);
+    expect(total).toBe(2_000);
   });
 
   it('keeps archived contacts in chains (they are history)', async () => {

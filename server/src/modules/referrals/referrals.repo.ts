@@ -160,21 +160,29 @@ export function createReferralsRepo(db: Db, workspaceId: string) {
      * Every referral edge below the contact to `REFERRED_TREE_MAX_DEPTH`, as a tree: a contact
      * referred by two people in the subtree appears under both. A node is never repeated on its
      * own path (cycle-safe). Ordered by depth, then oldest referral first.
+     *
+     * The recursion runs level by level and the outer LIMIT (no ORDER BY there) stops it once
+     * `REFERRED_TREE_MAX_EDGES` rows exist, so even a very dense graph costs a bounded amount;
+     * the shallowest levels come first, so a cut tree is missing only its deepest leaves.
      */
     async referredTree(contactId: string): Promise<ReferralTreePath[]> {
       const result = await db.execute(sql`
-        with recursive down(parent_id, id, depth, path, occurred_at, rid) as (
-          select r.referrer_id, r.referred_id, 1, array[r.referrer_id, r.referred_id], r.occurred_at, r.id
+        with recursive down(id, depth, path, occurred_at, rid) as (
+          select r.referred_id, 1, array[r.referrer_id, r.referred_id], r.occurred_at, r.id
           from referrals r
           where r.workspace_id = ${workspaceId} and r.referrer_id = ${contactId} and r.referred_id <> r.referrer_id
           union all
-          select r.referrer_id, r.referred_id, down.depth + 1, down.path || r.referred_id, r.occurred_at, r.id
+          select r.referred_id, down.depth + 1, down.path || r.referred_id, r.occurred_at, r.id
           from down join referrals r on r.workspace_id = ${workspaceId} and r.referrer_id = down.id
           where down.depth < ${REFERRED_TREE_MAX_DEPTH} and not r.referred_id = any(down.path))
-        select array_to_string(path, ',') as path from down
-        order by depth, occurred_at, rid
+        select array_to_string(path, ',') as path, depth,
+          to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as at, rid::text as rid
+        from down
         limit ${REFERRED_TREE_MAX_EDGES}`);
-      return rowsOf<{ path: string }>(result).map((r) => ({ path: r.path.split(',') }));
+      const rows = rowsOf<{ path: string; depth: number; at: string; rid: string }>(result);
+      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      rows.sort((a, b) => Number(a.depth) - Number(b.depth) || cmp(a.at, b.at) || cmp(a.rid, b.rid));
+      return rows.map((r) => ({ path: r.path.split(',') }));
     },
   };
 }
