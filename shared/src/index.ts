@@ -9,3 +9,4 @@ export * from './domain/touch-dates';
 export * from './domain/follow-ups';
 export * from './schemas/import-export';
 export * from './schemas/demo';
+export * from './schemas/reports';
