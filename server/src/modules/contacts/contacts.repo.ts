@@ -1,20 +1,52 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contacts, stageChanges, users } from '../../db/schema/index';
 import type { Stage } from '@rapport/shared/domain/enums';
 
 export type NewContact = Omit<typeof contacts.$inferInsert, 'workspaceId' | 'attentionAt' | 'lastTouchSort' | 'searchText'>;
 
+/** Fields PATCH /contacts/:id may change (never stage, dates, version). */
+export type ContactPatch = Partial<
+  Pick<
+    typeof contacts.$inferInsert,
+    | 'name' | 'email' | 'phone' | 'company' | 'title' | 'handles' | 'tags' | 'ownerId' | 'source' | 'sourceDetail'
+    | 'value' | 'notes' | 'keepInTouchDays'
+  >
+>;
+
+/** What writers need to know about a locked contact. */
+export interface LockedContact {
+  id: string;
+  version: number;
+  stage: Stage;
+  email: string | null;
+  archivedAt: Date | null;
+}
+
+const lockedColumns = {
+  id: contacts.id, version: contacts.version, stage: contacts.stage, email: contacts.email, archivedAt: contacts.archivedAt,
+};
+
 /** Every query is scoped to one workspace by construction. */
 export function createContactsRepo(db: Db, workspaceId: string) {
+  const byId = (id: string) => and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id));
+  const bump = { version: sql`${contacts.version} + 1`, updatedAt: sql`now()` };
+
   return {
     workspaceId,
 
-    async findIdByEmail(email: string): Promise<string | undefined> {
+    /** The contact with this email (case-insensitive), other than `exceptId`. */
+    async findIdByEmail(email: string, exceptId?: string): Promise<string | undefined> {
       const [row] = await db
         .select({ id: contacts.id })
         .from(contacts)
-        .where(and(eq(contacts.workspaceId, workspaceId), sql`lower(${contacts.email}) = lower(${email})`))
+        .where(
+          and(
+            eq(contacts.workspaceId, workspaceId),
+            sql`lower(${contacts.email}) = lower(${email})`,
+            exceptId === undefined ? undefined : ne(contacts.id, exceptId),
+          ),
+        )
         .limit(1);
       return row?.id;
     },
@@ -41,6 +73,55 @@ export function createContactsRepo(db: Db, workspaceId: string) {
         workspaceId, contactId: input.contactId, fromStage: input.from, toStage: input.to, byId: input.byId,
         note: input.note ?? null, at: input.at ?? new Date(),
       });
+    },
+
+    /** Whether the contact is in this workspace (archived or not). */
+    async exists(id: string): Promise<boolean> {
+      const [row] = await db.select({ id: contacts.id }).from(contacts).where(byId(id)).limit(1);
+      return !!row;
+    },
+
+    /**
+     * Locks the contact row until the transaction ends (writers of the same contact — touchpoints,
+     * reminders, merges — queue behind it). Undefined when it is not in this workspace.
+     */
+    async lock(id: string): Promise<LockedContact | undefined> {
+      const [row] = await db.select(lockedColumns).from(contacts).where(byId(id)).for('update');
+      return row;
+    },
+
+    /** Applies the patch, bumps the version; the caller holds the row lock. */
+    async update(id: string, patch: ContactPatch): Promise<void> {
+      await db.update(contacts).set({ ...patch, ...bump }).where(byId(id));
+    },
+
+    async setStage(id: string, stage: Stage, at: Date): Promise<void> {
+      await db.update(contacts).set({ stage, stageChangedAt: at, ...bump }).where(byId(id));
+    },
+
+    async setArchived(id: string, archived: boolean): Promise<void> {
+      await db
+        .update(contacts)
+        .set({ archivedAt: archived ? sql`now()` : null, ...bump })
+        .where(byId(id));
+    },
+
+    /**
+     * Deletes the contact for good; its touchpoints, reminders, referrals and stage history go
+     * with it (foreign keys cascade). Contacts whose first referrer (`referredById`) it was move
+     * to their next earliest remaining referrer, or none — first, since that key does not cascade.
+     */
+    async hardDelete(id: string): Promise<void> {
+      await db.execute(sql`
+        update contacts c set
+          referred_by_id = (
+            select r.referrer_id from referrals r
+            where r.workspace_id = c.workspace_id and r.referred_id = c.id and r.referrer_id <> ${id}
+            order by r.occurred_at, r.created_at, r.id limit 1),
+          updated_at = now(),
+          version = c.version + 1
+        where c.workspace_id = ${workspaceId} and c.referred_by_id = ${id} and c.id <> ${id}`);
+      await db.delete(contacts).where(byId(id));
     },
   };
 }

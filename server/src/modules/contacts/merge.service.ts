@@ -1,0 +1,70 @@
+import type { Db } from '../../db/client';
+import { NotFoundError, PreconditionFailedError, ValidationError } from '../../errors';
+import type { Member } from '../../plugins/auth';
+import { createReferralsRepo } from '../referrals/referrals.repo';
+import { refreshNextReminder } from '../reminders/next-reminder.repo';
+import type { ContactWithStats } from './contact-view.repo';
+import { loadContact } from './contacts.service';
+import { createMergeRepo, type MergeFill, type MergeRow } from './merge.repo';
+import { refreshTouchDates } from './touch-dates.repo';
+
+type Actor = Pick<Member, 'id' | 'workspaceId'>;
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * What the primary takes from the duplicate: every field the primary leaves empty, the union of
+ * tags (primary's first) and handles (primary's win on the same platform), and the duplicate's
+ * source when the primary's is only the default `other`. Name and stage stay the primary's.
+ */
+export function mergedFields(primary: MergeRow, duplicate: MergeRow): MergeFill {
+  const fill: MergeFill = {};
+  for (const key of ['email', 'phone', 'company', 'title', 'ownerId', 'value', 'notes', 'keepInTouchDays'] as const) {
+    if (isEmpty(primary[key]) && !isEmpty(duplicate[key])) (fill as Record<string, unknown>)[key] = duplicate[key];
+  }
+  if (primary.source === 'other' && duplicate.source !== 'other') {
+    fill.source = duplicate.source;
+    fill.sourceDetail = duplicate.sourceDetail ?? primary.sourceDetail;
+  } else if (primary.source === duplicate.source && isEmpty(primary.sourceDetail) && !isEmpty(duplicate.sourceDetail)) {
+    fill.sourceDetail = duplicate.sourceDetail;
+  }
+  const tags = [...new Set([...primary.tags, ...duplicate.tags])];
+  if (tags.length !== primary.tags.length) fill.tags = tags;
+  const handles = { ...duplicate.handles, ...primary.handles };
+  if (Object.keys(handles).length !== Object.keys(primary.handles).length) fill.handles = handles;
+  return fill;
+}
+
+export function createMergeService(db: Db) {
+  return {
+    /**
+     * Merges `duplicateId` into `primaryId` in one transaction: its touchpoints, reminders,
+     * referrals (both directions) and stage history move over, the primary's empty fields are
+     * filled from it, the duplicate is archived, and both contacts' derived dates are recomputed.
+     */
+    async merge(actor: Actor, primaryId: string, duplicateId: string, expectedVersion?: number): Promise<ContactWithStats> {
+      if (primaryId === duplicateId) throw ValidationError.field('duplicateId', 'A contact cannot be merged with itself');
+      return db.transaction(async (tx) => {
+        // Same lock order as the referrals module (graph, then rows), so the two cannot deadlock.
+        await createReferralsRepo(tx, actor.workspaceId).lockGraph();
+        const repo = createMergeRepo(tx, actor.workspaceId);
+        const { primary, duplicate } = await repo.lockBoth(primaryId, duplicateId);
+        if (!primary) throw new NotFoundError('Contact not found.');
+        if (!duplicate) throw new NotFoundError('Duplicate contact not found.');
+        if (expectedVersion !== undefined && primary.version !== expectedVersion) {
+          throw new PreconditionFailedError(`The contact has changed since you read it (now version ${primary.version}).`);
+        }
+
+        const fill = mergedFields(primary, duplicate);
+        await repo.moveActivity(primaryId, duplicateId);
+        await repo.moveReferrals(primaryId, duplicateId);
+        // The email is unique per workspace: the duplicate lets go of it before the primary takes it.
+        await repo.retireDuplicate(duplicateId, fill.email !== undefined);
+        await repo.fillPrimary(primaryId, duplicateId, fill);
+        await refreshTouchDates(tx, actor.workspaceId, [primaryId, duplicateId]);
+        await refreshNextReminder(tx, actor.workspaceId, [primaryId, duplicateId]);
+        return loadContact(tx, actor.workspaceId, primaryId);
+      });
+    },
+  };
+}
