@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Contact } from '@rapport/shared';
+import { referrals, reminders, stageChanges, touchpoints } from '@rapport/server/db/schema/index';
+import { createTestApp, type TestApp } from './support/app';
+import { expectProblem, signup, uniqueEmail, type Actor } from './support/fixtures';
+import {
+  DAY_MS, backdate, contactRow, getContact, insertReferral, insertReminder, insertTouchpoint, moveStage, postContact, stageHistory,
+} from './support/contacts';
+
+let t: TestApp;
+let owner: Actor;
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await signup(t);
+});
+afterAll(async () => t?.close());
+
+const merge = (actor: Actor, id: string, body: Record<string, unknown>) =>
+  t.request().post(`/api/v1/contacts/${id}/merge`).set('Authorization', actor.auth).send(body);
+
+async function counts(ids: string[]) {
+  const db = t.database.db;
+  const [tp, rem, sc] = await Promise.all([
+    db.select({ id: touchpoints.id }).from(touchpoints).where(inArray(touchpoints.contactId, ids)),
+    db.select({ id: reminders.id }).from(reminders).where(inArray(reminders.contactId, ids)),
+    db.select({ id: stageChanges.id }).from(stageChanges).where(inArray(stageChanges.contactId, ids)),
+  ]);
+  return { touchpoints: tp.length, reminders: rem.length, stageChanges: sc.length };
+}
+
+describe('POST /api/v1/contacts/:id/merge', () => {
+  it('moves everything of the duplicate to the primary, fills empty fields, archives the duplicate', async () => {
+    const ws = owner.workspace.id;
+    const now = Date.now();
+    const dupEmail = uniqueEmail('dup');
+    const primary = await postContact(t, owner, {
+      name: 'Pat Primary', stage: 'friend', phone: '555-0100', tags: ['regular'], handles: { x: '@pat' },
+    });
+    const duplicate = await postContact(t, owner, {
+      name: 'Pat P.', email: dupEmail, phone: '555-0199', company: 'Pat Pastries', notes: 'Prefers mornings', tags: ['regular', 'wholesale'],
+      handles: { x: '@pat_old', linkedin: 'in/pat' }, source: 'event', sourceDetail: 'Food fair', value: 4200,
+    });
+    const x = await postContact(t, owner, { name: 'Xavier Referrer' });
+    const y = await postContact(t, owner, { name: 'Yara Referred' });
+    const z = await postContact(t, owner, { name: 'Zed Referred' });
+    await backdate(t, ws, primary.id, new Date(now - 50 * DAY_MS));
+    await backdate(t, ws, duplicate.id, new Date(now - 60 * DAY_MS));
+    await moveStage(t, owner, duplicate.id, 'customer', 'Bought a cake');
+
+    await insertTouchpoint(t, owner, primary.id, { occurredAt: new Date(now - 20 * DAY_MS) });
+    const latest = new Date(now - 2 * DAY_MS);
+    await insertTouchpoint(t, owner, duplicate.id, { occurredAt: new Date(now - 30 * DAY_MS) });
+    await insertTouchpoint(t, owner, duplicate.id, { occurredAt: latest, summary: 'Latest chat' });
+    const openDue = new Date(now + 4 * DAY_MS);
+    await insertReminder(t, owner, duplicate.id, { dueAt: openDue, note: 'Deliver order' });
+    await insertReminder(t, owner, duplicate.id, { dueAt: new Date(now - 9 * DAY_MS), doneAt: new Date(now - 8 * DAY_MS) });
+
+    // D referred P (becomes a self-referral: dropped), X referred both (folded into one, earliest date),
+    // D and P both referred Z (folded), D alone referred Y (moves; Y's referredBy follows).
+    await insertReferral(t, owner, duplicate.id, primary.id, { occurredAt: new Date(now - 45 * DAY_MS) });
+    await insertReferral(t, owner, x.id, duplicate.id, { occurredAt: new Date(now - 59 * DAY_MS), note: 'via X' });
+    await insertReferral(t, owner, x.id, primary.id, { occurredAt: new Date(now - 40 * DAY_MS) });
+    await insertReferral(t, owner, duplicate.id, z.id, { occurredAt: new Date(now - 7 * DAY_MS) });
+    await insertReferral(t, owner, primary.id, z.id, { occurredAt: new Date(now - 6 * DAY_MS), note: 'P for Z' });
+    await insertReferral(t, owner, duplicate.id, y.id, { occurredAt: new Date(now - 5 * DAY_MS) });
+    expect((await contactRow(t, primary.id))!.referredById).toBe(duplicate.id);
+
+    const before = await counts([primary.id, duplicate.id]);
+    const primaryBefore = await getContact(t, owner, primary.id);
+    const res = await merge(owner, primary.id, { duplicateId: duplicate.id });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.headers.etag).toBe(`"${primaryBefore.version + 1}"`);
+    expect(res.body).toEqual({
+      ...primaryBefore,
+      email: dupEmail, phone: '555-0100', company: 'Pat Pastries', notes: 'Prefers mornings', tags: ['regular', 'wholesale'],
+      handles: { x: '@pat', linkedin: 'in/pat' }, source: 'event', sourceDetail: 'Food fair', value: 4200,
+      stage: 'friend', referredById: x.id, lastTouchAt: latest.toISOString(),
+      nextTouchAt: new Date(latest.getTime() + 30 * DAY_MS).toISOString(),
+      version: primaryBefore.version + 1, updatedAt: expect.any(String), health: expect.any(Number),
+    });
+
+    // Nothing lost: every touchpoint, reminder and stage change now belongs to the primary.
+    expect(await counts([primary.id])).toEqual(before);
+    expect(await counts([duplicate.id])).toEqual({ touchpoints: 0, reminders: 0, stageChanges: 0 });
+    expect((await stageHistory(t, primary.id)).map((h) => [h.from, h.to, h.note])).toEqual([
+      [null, 'stranger', null], [null, 'friend', null], ['stranger', 'customer', 'Bought a cake'],
+    ]);
+    expect((await contactRow(t, primary.id))!.nextReminderAt?.toISOString()).toBe(openDue.toISOString());
+
+    const refs = await t.database.db.select().from(referrals)
+      .where(or(inArray(referrals.referrerId, [primary.id, duplicate.id]), inArray(referrals.referredId, [primary.id, duplicate.id])));
+    const pairs = refs.map((r) => [r.referrerId, r.referredId, r.occurredAt.toISOString(), r.note]).sort();
+    expect(pairs).toEqual([
+      [primary.id, y.id, new Date(now - 5 * DAY_MS).toISOString(), null],
+      [primary.id, z.id, new Date(now - 7 * DAY_MS).toISOString(), 'P for Z'],
+      [x.id, primary.id, new Date(now - 59 * DAY_MS).toISOString(), 'via X'],
+    ].sort());
+    expect((await getContact(t, owner, y.id)).referredById).toBe(primary.id);
+
+    const dup = await getContact(t, owner, duplicate.id);
+    expect(dup).toMatchObject({ archivedAt: expect.any(String), email: null, referredById: null, name: 'Pat P.', company: 'Pat Pastries' });
+    const listed = await t.request().get('/api/v1/contacts?q=Pat').set('Authorization', owner.auth);
+    expect(listed.body.items.map((c: Contact) => c.id)).toEqual([primary.id]);
+    const timeline = await t.request().get(`/api/v1/contacts/${primary.id}/timeline?limit=200`).set('Authorization', owner.auth);
+    expect(timeline.body.items.filter((i: { kind: string }) => i.kind === 'touchpoint')).toHaveLength(3);
+    expect(timeline.body.items.filter((i: { kind: string }) => i.kind === 'reminder_done')).toHaveLength(1);
+  });
+
+  it("keeps the primary's own values and both emails when both have one", async () => {
+    const a = await postContact(t, owner, { name: 'Alma', email: uniqueEmail('alma'), company: 'Mine', tags: ['x'] });
+    const b = await postContact(t, owner, { name: 'Alma B', email: uniqueEmail('almab'), company: 'Theirs', tags: ['x'] });
+    const res = await merge(owner, a.id, { duplicateId: b.id });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ email: a.email, company: 'Mine', tags: ['x'], source: 'other' });
+    expect(await getContact(t, owner, b.id)).toMatchObject({ email: b.email, archivedAt: expect.any(String) });
+  });
+
+  it('refuses to merge a contact with itself (400 on duplicateId)', async () => {
+    const c = await postContact(t, owner, { name: 'Solo' });
+    expectProblem(await merge(owner, c.id, { duplicateId: c.id }), 400, 'duplicateId');
+    expect(await getContact(t, owner, c.id)).toEqual(c);
+  });
+
+  it('rejects a missing or malformed duplicateId and unknown fields', async () => {
+    const c = await postContact(t, owner, { name: 'Picky' });
+    expectProblem(await merge(owner, c.id, {}), 400, 'duplicateId');
+    expectProblem(await merge(owner, c.id, { duplicateId: 'abc' }), 400, 'duplicateId');
+    expectProblem(await merge(owner, c.id, { duplicateId: c.id, keep: 'all' }), 400, 'keep');
+  });
+
+  it('answers 412 to a stale If-Match and changes nothing', async () => {
+    const a = await postContact(t, owner, { name: 'Guarded A' });
+    const b = await postContact(t, owner, { name: 'Guarded B', company: 'B Co' });
+    await insertTouchpoint(t, owner, b.id, { occurredAt: new Date(Date.now() - DAY_MS) });
+    const res = await t.request().post(`/api/v1/contacts/${a.id}/merge`).set('Authorization', owner.auth).set('If-Match', '"9"').send({ duplicateId: b.id });
+    expectProblem(res, 412);
+    expect(await getContact(t, owner, a.id)).toEqual(a);
+    expect((await getContact(t, owner, b.id)).archivedAt).toBeNull();
+    expect(await counts([b.id])).toEqual({ touchpoints: 1, reminders: 0, stageChanges: 1 });
+  });
+
+  it("answers 404 when either contact is another workspace's, and changes nothing", async () => {
+    const other = await signup(t);
+    const theirs = await postContact(t, other, { name: 'Theirs', company: 'Elsewhere' });
+    const mine = await postContact(t, owner, { name: 'Mine' });
+    expectProblem(await merge(owner, mine.id, { duplicateId: theirs.id }), 404);
+    expectProblem(await merge(owner, theirs.id, { duplicateId: mine.id }), 404);
+    expect(await getContact(t, owner, mine.id)).toEqual(mine);
+    expect(await getContact(t, other, theirs.id)).toEqual(theirs);
+    const [row] = await t.database.db.select().from(stageChanges).where(and(eq(stageChanges.contactId, theirs.id)));
+    expect(row).toBeDefined();
+  });
+
+  it('answers 401 without a token', async () => {
+    const a = await postContact(t, owner, { name: 'A' });
+    const b = await postContact(t, owner, { name: 'B' });
+    expectProblem(await t.request().post(`/api/v1/contacts/${a.id}/merge`).send({ duplicateId: b.id }), 401);
+  });
+});
