@@ -28,13 +28,12 @@ export default fp<{ webDir: string }>(
     if (hasWeb) {
       await app.register(fastifyStatic, {
         root: webDir,
-        wildcard: false,
+        // Looked up per request (not globbed at start), so a rebuild is served without a restart.
+        wildcard: true,
         index: ['index.html'],
         preCompressed: true,
         cacheControl: false,
         setHeaders: cacheHeaders,
-        // The .br/.gz siblings are served in place of their originals, not as URLs of their own.
-        globIgnore: ['**/*.br', '**/*.gz'],
       });
     }
     app.setNotFoundHandler((request, reply) => {
