@@ -95,8 +95,31 @@ describe('POST /api/v1/contacts', () => {
     expect(paths).toEqual(['handles', 'name', 'notes', 'tags']);
   });
 
+  it('refuses NUL characters (which Postgres text cannot hold) with 400 on the field', async () => {
+    const res = await t.request().post('/api/v1/contacts').set('Authorization', owner.auth).send({
+      name: 'Nul\u0000Name', notes: 'x\u0000', tags: ['ok', 'b\u0000'], handles: { x: '\u0000' },
+    });
+    expectProblem(res, 400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['handles.x', 'name', 'notes', 'tags.1']);
+    expectProblem(await t.request().get('/api/v1/contacts?q=a%00b').set('Authorization', owner.auth), 400, 'q');
+    expectProblem(await t.request().get('/api/v1/pipeline?tag=a%00b').set('Authorization', owner.auth), 400, 'tag');
+  });
+
   it('answers 401 without a token', async () => {
     expectProblem(await t.request().post('/api/v1/contacts').send({ name: 'X' }), 401);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the contact and pipeline routes', async () => {
+    const res = await t.request().get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = res.body.paths;
+    expect(Object.keys(paths['/api/v1/contacts']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/v1/contacts/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
+    for (const p of ['restore', 'stage', 'merge']) expect(paths[`/api/v1/contacts/{id}/${p}`].post.responses['200']).toBeDefined();
+    expect(paths['/api/v1/contacts/{id}/timeline'].get.responses['200']).toBeDefined();
+    expect(paths['/api/v1/pipeline'].get.responses['200']).toBeDefined();
   });
 });
 

@@ -31,11 +31,16 @@ export const IdParams = z.object({ id: Uuid });
 /** Query-string booleans: only the literal words count. */
 export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** Postgres text cannot hold U+0000: such input is a 400 on its field, not a database error. */
+export const noNul = (s: string) => !s.includes('\u0000');
+export const NO_NUL_MESSAGE = 'Must not contain NUL characters';
+
 /** Optional text: trims, and an empty string clears the field (null). */
 export function optionalText(max: number) {
   return z
     .string()
     .max(max)
+    .refine(noNul, NO_NUL_MESSAGE)
     .transform((s) => (s.trim() === '' ? null : s.trim()))
     .nullable()
     .optional();

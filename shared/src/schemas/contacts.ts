@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCES, STAGES } from '../domain/enums';
-import { IsoDateTime, PageQuery, QueryBool, Uuid, optionalText, pageOf } from './common';
+import { IsoDateTime, NO_NUL_MESSAGE, PageQuery, QueryBool, Uuid, noNul, optionalText, pageOf } from './common';
 import { Email } from './auth';
 
 export const StageSchema = z.enum(STAGES);
@@ -12,18 +12,20 @@ export const LIMITS = {
 } as const;
 
 export const Handles = z
-  .record(z.string().trim().min(1).max(50), z.string().trim().min(1).max(LIMITS.handle))
+  .record(z.string().trim().min(1).max(50).refine(noNul, NO_NUL_MESSAGE), z.string().trim().min(1).max(LIMITS.handle).refine(noNul, NO_NUL_MESSAGE))
   .refine((h) => Object.keys(h).length <= LIMITS.handles, `At most ${LIMITS.handles} handles`);
 
 export const Tags = z
   // `;` separates tags in CSV import/export, so a tag cannot contain one.
-  .array(z.string().trim().min(1, 'Empty tag').max(LIMITS.tag).refine((t) => !t.includes(';'), 'A tag cannot contain ";"'))
+  .array(
+    z.string().trim().min(1, 'Empty tag').max(LIMITS.tag).refine((t) => !t.includes(';'), 'A tag cannot contain ";"').refine(noNul, NO_NUL_MESSAGE),
+  )
   .max(LIMITS.tags)
   .transform((tags) => [...new Set(tags)]);
 
 /** Fields a client may set on a contact (stage only at creation; afterwards via /stage). */
 const contactFields = {
-  name: z.string().trim().min(1, 'Required').max(LIMITS.name),
+  name: z.string().trim().min(1, 'Required').max(LIMITS.name).refine(noNul, NO_NUL_MESSAGE),
   email: Email.nullable().optional(),
   phone: optionalText(LIMITS.phone),
   company: optionalText(LIMITS.company),
@@ -73,11 +75,13 @@ export const ContactSchema = z.object({
 export type Contact = z.infer<typeof ContactSchema>;
 
 export const ContactSort = z.enum(['name', 'recent', 'attention']);
+const SearchText = z.string().trim().max(200).refine(noNul, NO_NUL_MESSAGE);
+const TagFilter = z.string().trim().min(1).max(LIMITS.tag).refine(noNul, NO_NUL_MESSAGE);
 
 export const ListContactsQuery = PageQuery.extend({
   stage: StageSchema.optional(),
-  q: z.string().trim().max(200).optional(),
-  tag: z.string().trim().min(1).max(LIMITS.tag).optional(),
+  q: SearchText.optional(),
+  tag: TagFilter.optional(),
   ownerId: Uuid.optional(),
   source: SourceSchema.optional(),
   dueForTouch: QueryBool.optional(),
@@ -115,8 +119,8 @@ export type Card = z.infer<typeof CardSchema>;
 
 export const PipelineQuery = z.object({
   ownerId: Uuid.optional(),
-  tag: z.string().trim().min(1).max(LIMITS.tag).optional(),
-  q: z.string().trim().max(200).optional(),
+  tag: TagFilter.optional(),
+  q: SearchText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const PipelineSchema = z.object({

@@ -42,7 +42,7 @@ export function decodeContactCursor(cursor: string, sort: ContactSortName): Cont
   const [, a, b, c] = values as string[];
   switch (sort) {
     case 'name':
-      if (!ID.test(b!) || a!.length > 1000) invalid();
+      if (!ID.test(b!) || a!.length > 1000 || a!.includes('\u0000')) invalid();
       return { sort, name: a!, id: b! };
     case 'recent':
       if (!AT.test(a!) || !ID.test(b!)) invalid();
