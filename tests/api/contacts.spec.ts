@@ -171,6 +171,16 @@ describe('PATCH /api/v1/contacts/:id', () => {
     expect(await getContact(t, owner, c.id)).toMatchObject({ title: 'CEO', version: 2 });
   });
 
+  it('lets exactly one of two concurrent edits with the same If-Match through', async () => {
+    const c = await postContact(t, owner, { name: 'Race' });
+    const edit = (title: string) =>
+      t.request().patch(`/api/v1/contacts/${c.id}`).set('Authorization', owner.auth).set('If-Match', '"1"').send({ title });
+    const results = await Promise.all([edit('one'), edit('two')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const winner = results.find((r) => r.status === 200)!;
+    expect(await getContact(t, owner, c.id)).toMatchObject({ title: winner.body.title, version: 2 });
+  });
+
   it('refuses a stage change with 400 on stage pointing to POST /contacts/:id/stage', async () => {
     const c = await postContact(t, owner, { name: 'Staged' });
     const res = await t.request().patch(`/api/v1/contacts/${c.id}`).set('Authorization', owner.auth).send({ stage: 'customer', name: 'Renamed' });

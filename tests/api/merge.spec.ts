@@ -116,6 +116,33 @@ describe('POST /api/v1/contacts/:id/merge', () => {
     expect(await getContact(t, owner, b.id)).toMatchObject({ email: b.email, archivedAt: expect.any(String) });
   });
 
+  it('merges an archived duplicate, but refuses an archived primary with 409', async () => {
+    const a = await postContact(t, owner, { name: 'Active', tags: ['a'] });
+    const b = await postContact(t, owner, { name: 'Archived dup', tags: ['b'] });
+    await t.request().delete(`/api/v1/contacts/${b.id}`).set('Authorization', owner.auth).expect(204);
+    const res = await merge(owner, a.id, { duplicateId: b.id });
+    expect(res.status).toBe(200);
+    expect(res.body.tags).toEqual(['a', 'b']);
+    const c = await postContact(t, owner, { name: 'Another' });
+    const conflict = await merge(owner, b.id, { duplicateId: c.id });
+    expectProblem(conflict, 409);
+    expect(await getContact(t, owner, c.id)).toEqual(c);
+  });
+
+  it('lets exactly one of two crossed merges (A into B, B into A) through', async () => {
+    const a = await postContact(t, owner, { name: 'Cross A' });
+    const b = await postContact(t, owner, { name: 'Cross B' });
+    await insertTouchpoint(t, owner, a.id, { occurredAt: new Date(Date.now() - DAY_MS) });
+    await insertTouchpoint(t, owner, b.id, { occurredAt: new Date(Date.now() - 2 * DAY_MS) });
+    const [ab, ba] = await Promise.all([merge(owner, a.id, { duplicateId: b.id }), merge(owner, b.id, { duplicateId: a.id })]);
+    expect([ab.status, ba.status].sort()).toEqual([200, 409]);
+    const winner = ab.status === 200 ? a : b;
+    const loser = winner === a ? b : a;
+    expect(await counts([winner.id])).toMatchObject({ touchpoints: 2, stageChanges: 2 });
+    expect((await getContact(t, owner, winner.id)).archivedAt).toBeNull();
+    expect((await getContact(t, owner, loser.id)).archivedAt).not.toBeNull();
+  });
+
   it('refuses to merge a contact with itself (400 on duplicateId)', async () => {
     const c = await postContact(t, owner, { name: 'Solo' });
     expectProblem(await merge(owner, c.id, { duplicateId: c.id }), 400, 'duplicateId');

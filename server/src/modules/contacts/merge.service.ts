@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { NotFoundError, PreconditionFailedError, ValidationError } from '../../errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../errors';
 import type { Member } from '../../plugins/auth';
 import { createReferralsRepo } from '../referrals/referrals.repo';
 import { refreshNextReminder } from '../reminders/next-reminder.repo';
@@ -41,6 +41,7 @@ export function createMergeService(db: Db) {
      * Merges `duplicateId` into `primaryId` in one transaction: its touchpoints, reminders,
      * referrals (both directions) and stage history move over, the primary's empty fields are
      * filled from it, the duplicate is archived, and both contacts' derived dates are recomputed.
+     * The duplicate may already be archived; the primary may not (409).
      */
     async merge(actor: Actor, primaryId: string, duplicateId: string, expectedVersion?: number): Promise<ContactWithStats> {
       if (primaryId === duplicateId) throw ValidationError.field('duplicateId', 'A contact cannot be merged with itself');
@@ -54,6 +55,8 @@ export function createMergeService(db: Db) {
         if (expectedVersion !== undefined && primary.version !== expectedVersion) {
           throw new PreconditionFailedError(`The contact has changed since you read it (now version ${primary.version}).`);
         }
+        // Also what the loser of two crossed merges (A into B, B into A) gets: nothing ends up in an archive.
+        if (primary.archivedAt) throw new ConflictError('This contact is archived: restore it before merging into it.');
 
         const fill = mergedFields(primary, duplicate);
         await repo.moveActivity(primaryId, duplicateId);
