@@ -57,40 +57,45 @@ export function createReportsRepo(db: Db, workspaceId: string) {
     /**
      * Per stage (funnel order): contacts there now (not archived); stage changes into it in the
      * period (creation included); the cohort of distinct contacts that entered it in the period
-     * and how many of them later made a forward move into a higher stage; and the median length
-     * in days of stays in it that ended in the period (a stay lasts from a change into the stage
-     * to the contact's next change; a creation never ends a stay).
+     * and how many of them afterwards made a forward move into a higher stage; and the median
+     * length in days of stays in it that ended in the period (a stay lasts from a change into
+     * the stage to the contact's next change; a creation never ends a stay).
+     *
+     * One pass over the stage histories of the contacts that moved in the period, in index
+     * order (contact, time): `lag` gives the stay each change ends, and the highest stage reached
+     * by a later forward move says whether an entry converted. This beats a lookup per change
+     * once a period holds tens of thousands of moves (all-time funnels especially).
      */
     async funnel(period: Period): Promise<FunnelRow[]> {
       const { from, to } = bounds(period);
       const result = await db.execute(sql`
-        with moves as materialized (
-          select sc.id, sc.contact_id, sc.from_stage, sc.to_stage, sc.at from stage_changes sc
+        with moved as (
+          select distinct sc.contact_id from stage_changes sc
           where sc.workspace_id = ${ws} and sc.at >= ${from} and sc.at < ${to}),
+        history as (
+          select sc.contact_id, sc.from_stage, sc.to_stage, sc.at,
+            lag(sc.at) over by_time as previous_at,
+            lag(sc.to_stage) over by_time as previous_stage,
+            max(case when sc.from_stage is null or sc.from_stage < sc.to_stage then sc.to_stage end) over later as best_later
+          from stage_changes sc
+          where sc.workspace_id = ${ws} and sc.contact_id in (select contact_id from moved)
+          window by_time as (partition by sc.contact_id order by sc.at, sc.id),
+            later as (by_time rows between 1 following and unbounded following)),
+        moves as materialized (select * from history h where h.at >= ${from} and h.at < ${to}),
         now_in as (
           select c.stage, count(*) as n from contacts c
           where c.workspace_id = ${ws} and c.archived_at is null group by c.stage),
         entered as (select m.to_stage as stage, count(*) as n from moves m group by m.to_stage),
         cohort as (
-          select m.contact_id, m.to_stage as stage, min(m.at) as first_at from moves m group by m.contact_id, m.to_stage),
+          -- Earlier entries see every later move, so "any entry converted" = "the first one did".
+          select m.to_stage as stage, bool_or(m.best_later > m.to_stage) as converted
+          from moves m group by m.contact_id, m.to_stage),
         conversion as (
-          select k.stage, count(*) as cohort,
-            count(*) filter (where exists (
-              select 1 from stage_changes n
-              where n.workspace_id = ${ws} and n.contact_id = k.contact_id and n.at > k.first_at
-                and n.to_stage > k.stage and (n.from_stage is null or n.from_stage < n.to_stage))) as converted
-          from cohort k group by k.stage),
-        stays as (
-          select p.to_stage as stage, extract(epoch from (m.at - p.at)) / 86400.0 as days
-          from moves m
-          cross join lateral (
-            select p.to_stage, p.at from stage_changes p
-            where p.workspace_id = ${ws} and p.contact_id = m.contact_id and (p.at, p.id) < (m.at, m.id)
-            order by p.at desc, p.id desc limit 1) p
-          where m.from_stage is not null),
+          select k.stage, count(*) as cohort, count(*) filter (where k.converted) as converted from cohort k group by k.stage),
         medians as (
-          select s.stage, round((percentile_cont(0.5) within group (order by s.days))::numeric, 1) as median
-          from stays s group by s.stage)
+          select m.previous_stage as stage,
+            round((percentile_cont(0.5) within group (order by extract(epoch from (m.at - m.previous_at)) / 86400.0))::numeric, 1) as median
+          from moves m where m.from_stage is not null and m.previous_at is not null group by m.previous_stage)
         select st.stage::text as stage, coalesce(now_in.n, 0) as current, coalesce(entered.n, 0) as entered,
           coalesce(conversion.cohort, 0) as cohort, coalesce(conversion.converted, 0) as converted, medians.median
         from unnest(enum_range(null::stage)) with ordinality as st(stage, position)
@@ -159,11 +164,13 @@ export function createReportsRepo(db: Db, workspaceId: string) {
           where chain.depth < ${INDIRECT_MAX_DEPTH})
         select chain.root::text as root, count(distinct chain.id) as indirect
         from chain
-        join contacts c on c.workspace_id = ${ws} and c.id = chain.id
-        where chain.depth >= 2 and chain.in_period and chain.id <> chain.root and c.archived_at is null
+        where chain.depth >= 2 and chain.in_period and chain.id <> chain.root
           and not exists (
             select 1 from referrals d
             where d.workspace_id = ${ws} and d.referrer_id = chain.root and d.referred_id = chain.id)
+          -- A per-row primary-key lookup: the planner cannot size a recursive CTE and would
+          -- otherwise hash the whole contacts table for a handful of rows.
+          and (select c.archived_at is null from contacts c where c.workspace_id = ${ws} and c.id = chain.id)
         group by chain.root`);
       return new Map(rowsOf<Record<string, unknown>>(result).map((r) => [String(r.root), num(r.indirect)]));
     },
@@ -193,22 +200,34 @@ export function createReportsRepo(db: Db, workspaceId: string) {
      * Touchpoints of the period per week (Monday, in `timeZone`) and channel or logging member,
      * sorted by week then key (byte order, so the same on every database collation). Touchpoints
      * without a recorded member are left out of the per-member series.
+     *
+     * The week starts between the first and the last touchpoint of the period are computed once
+     * (local Monday midnights turned into instants, DST included) and each row finds its week by
+     * binary search (`width_bucket`), which is much cheaper than a time-zone conversion per row.
      */
     async activity(period: Period, by: 'channel' | 'member', timeZone: string): Promise<ActivityRow[]> {
       const { from, to } = bounds(period);
-      const key = by === 'channel' ? sql`t.channel::text` : sql`t.logged_by_id::text`;
+      const tz = sql`${timeZone}::text`;
+      const key = by === 'channel' ? sql`t.channel` : sql`t.logged_by_id`;
+      const inPeriod = sql`t.workspace_id = ${ws} and t.occurred_at >= ${from} and t.occurred_at < ${to}`;
       const result = await db.execute(sql`
-        select to_char(date_trunc('week', t.occurred_at at time zone ${timeZone}), 'YYYY-MM-DD') as week_start,
-          ${key} as key, count(*) as count
-        from touchpoints t
-        where t.workspace_id = ${ws} and t.occurred_at >= ${from} and t.occurred_at < ${to}
-          ${by === 'member' ? sql`and t.logged_by_id is not null` : sql``}
-        group by 1, 2
-        order by 1, ${key} collate "C"`);
+        with span as (
+          select min(t.occurred_at) as first_at, max(t.occurred_at) as last_at from touchpoints t where ${inPeriod}),
+        weeks as materialized (
+          select array_agg(w at time zone ${tz} order by w) as starts, array_agg(to_char(w, 'YYYY-MM-DD') order by w) as labels
+          from span, generate_series(date_trunc('week', span.first_at at time zone ${tz}), span.last_at at time zone ${tz}, interval '1 week') w),
+        counted as (
+          select width_bucket(t.occurred_at, weeks.starts) as bucket, ${key} as key, count(*) as n
+          from weeks, touchpoints t
+          where ${inPeriod} ${by === 'member' ? sql`and t.logged_by_id is not null` : sql``}
+          group by 1, 2)
+        select weeks.labels[c.bucket] as week_start, c.key::text as key, c.n
+        from counted c, weeks
+        order by c.bucket, c.key::text collate "C"`);
       return rowsOf<Record<string, unknown>>(result).map((r) => ({
         weekStart: String(r.week_start),
         key: String(r.key),
-        count: num(r.count),
+        count: num(r.n),
       }));
     },
   };
