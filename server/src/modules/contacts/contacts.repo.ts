@@ -83,10 +83,11 @@ export function createContactsRepo(db: Db, workspaceId: string) {
 
     /**
      * Locks the contact row until the transaction ends (writers of the same contact — touchpoints,
-     * reminders, merges — queue behind it). Undefined when it is not in this workspace.
+     * reminders, merges — queue behind it). `no key update` still lets other transactions insert
+     * rows that reference it; a delete needs `update`. Undefined when it is not in this workspace.
      */
-    async lock(id: string): Promise<LockedContact | undefined> {
-      const [row] = await db.select(lockedColumns).from(contacts).where(byId(id)).for('update');
+    async lock(id: string, mode: 'update' | 'no key update' = 'no key update'): Promise<LockedContact | undefined> {
+      const [row] = await db.select(lockedColumns).from(contacts).where(byId(id)).for(mode);
       return row;
     },
 

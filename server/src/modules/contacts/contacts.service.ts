@@ -22,8 +22,13 @@ export async function loadContact(db: Db, workspaceId: string, id: string): Prom
 }
 
 /** 404 when missing, 412 when `If-Match` named another version; the row stays locked. */
-async function lockChecked(repo: ContactsRepo, id: string, expectedVersion: number | undefined): Promise<LockedContact> {
-  const row = await repo.lock(id);
+async function lockChecked(
+  repo: ContactsRepo,
+  id: string,
+  expectedVersion: number | undefined,
+  mode?: 'update' | 'no key update',
+): Promise<LockedContact> {
+  const row = await repo.lock(id, mode);
   if (!row) throw new NotFoundError('Contact not found.');
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
     throw new PreconditionFailedError(`The contact has changed since you read it (now version ${row.version}).`);
@@ -118,7 +123,7 @@ export function createContactsService(db: Db, overrides: Partial<ContactsDeps> =
       await db.transaction(async (tx) => {
         await createReferralsRepo(tx, actor.workspaceId).lockGraph();
         const repo = deps.contacts(tx, actor.workspaceId);
-        await lockChecked(repo, id, expectedVersion);
+        await lockChecked(repo, id, expectedVersion, 'update');
         await repo.hardDelete(id);
       });
     },
