@@ -124,6 +124,9 @@ export function toProblem(err: unknown, request: FastifyRequest): { body: Proble
     case '22003':
     case '22007':
     case '22008':
+    case '22021':
+    case '22P05':
+      // Out of range, malformed, or characters Postgres text cannot hold (NUL).
       return { body: problem(400, 'A value is out of range or malformed.') };
     case '40001':
     case '40P01':
