@@ -35,6 +35,8 @@ describe('GET /api/v1/reports/* (periods and access)', () => {
       expectProblem(await getReport(t, owner, report, { from: '1800-01-01' }), 400, 'from');
       expectProblem(await getReport(t, owner, report, { to: '9999-12-31T23:00:00-05:00' }), 400, 'to');
       expectProblem(await getReport(t, owner, report, { from: 'x'.repeat(5000) }), 400, 'from');
+      const repeated = await t.request().get(`/api/v1/reports/${report}?from=2026-01-01&from=2026-02-01`).set('Authorization', owner.auth);
+      expectProblem(repeated, 400, 'from');
     }
   });
 
@@ -53,7 +55,9 @@ describe('GET /api/v1/reports/* (periods and access)', () => {
     expectProblem(await getReport(t, owner, 'referrals', { limit: 0 }), 400, 'limit');
     expectProblem(await getReport(t, owner, 'referrals', { limit: 201 }), 400, 'limit');
     expectProblem(await getReport(t, owner, 'referrals', { limit: 'ten' }), 400, 'limit');
+    expectProblem(await getReport(t, owner, 'referrals', { limit: 1.5 }), 400, 'limit');
     expectProblem(await getReport(t, owner, 'activity', { by: 'week' }), 400, 'by');
+    expectProblem(await getReport(t, owner, 'activity', { by: '' }), 400, 'by');
   });
 
   it('covers the last 90 days by default; only `from` runs to now; only `to` reaches 90 days back', async () => {

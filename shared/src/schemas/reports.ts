@@ -17,13 +17,12 @@ const PeriodBound = z
     message: 'Expected an ISO date (2026-11-01) or date-time (2026-11-01T09:00:00Z)',
   });
 
-const PERIOD_HELP =
-  '`from` inclusive, `to` exclusive. A date means the start of that day in your time zone; a date-time without an ' +
-  'offset is read in your time zone. Defaults: `to` = now, `from` = 90 days before `to`. `from` must be before `to`.';
+const BOUND_HELP =
+  'An ISO date (the start of that day in your time zone) or date-time (read in your time zone when it has no offset).';
 
 export const ReportPeriodQuery = z.object({
-  from: PeriodBound.optional().describe(`Start of the period (inclusive). ${PERIOD_HELP}`),
-  to: PeriodBound.optional().describe(`End of the period (exclusive). ${PERIOD_HELP}`),
+  from: PeriodBound.optional().describe(`Start of the period, inclusive. ${BOUND_HELP} Default: 90 days before \`to\`.`),
+  to: PeriodBound.optional().describe(`End of the period, exclusive; must be after \`from\`. ${BOUND_HELP} Default: now.`),
 });
 export type ReportPeriodQuery = z.infer<typeof ReportPeriodQuery>;
 
