@@ -46,8 +46,8 @@ const num = (v: unknown): number => Number(v ?? 0);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
- * Report figures, each computed in SQL in one statement (aggregates over index range scans;
- * nothing is loaded row by row into Node). Every query is scoped to one workspace by construction.
+ * Report figures, each computed in SQL in one set-based statement (only the aggregated rows
+ * reach Node). Every query is scoped to one workspace by construction.
  */
 export function createReportsRepo(db: Db, workspaceId: string) {
   const ws = sql`${workspaceId}::uuid`;
