@@ -28,7 +28,8 @@ export const touchpoints = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
     index('touchpoints_contact_idx').on(t.workspaceId, t.contactId, t.occurredAt, t.id),
-    index('touchpoints_occurred_idx').on(t.workspaceId, t.occurredAt, t.id),
+    // channel and logged_by_id trail the keyset columns so the weekly activity report is index-only.
+    index('touchpoints_occurred_idx').on(t.workspaceId, t.occurredAt, t.id, t.channel, t.loggedById),
   ],
 );
 
@@ -75,7 +76,9 @@ export const reminders = pgTable(
     foreignKey({ columns: [t.workspaceId, t.assigneeId], foreignColumns: [users.workspaceId, users.id] }),
     index('reminders_open_assignee_idx').on(t.workspaceId, t.assigneeId, t.dueAt).where(sql`${t.doneAt} is null`),
     index('reminders_contact_idx').on(t.workspaceId, t.contactId, t.dueAt),
-    index('reminders_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    // GET /reminders pages by (due_at, id), with or without an assignee filter and for done ones too.
+    index('reminders_due_idx').on(t.workspaceId, t.dueAt, t.id),
+    index('reminders_assignee_due_idx').on(t.workspaceId, t.assigneeId, t.dueAt, t.id),
   ],
 );
 

@@ -72,6 +72,16 @@ export const contacts = pgTable(
       .where(sql`${t.archivedAt} is null`),
     index('contacts_name_idx').on(t.workspaceId, t.name, t.id),
     index('contacts_recent_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // A rep's own board ("owner: me"): columns and totals straight from the index.
+    index('contacts_owner_board_idx')
+      .on(t.workspaceId, t.ownerId, t.stage, t.attentionAt, t.lastTouchSort, t.id)
+      .where(sql`${t.archivedAt} is null`),
+    // Keep-in-touch follow-ups for everyone (assigneeId=any).
+    index('contacts_next_touch_idx')
+      .on(t.workspaceId, t.nextTouchAt)
+      .where(sql`${t.archivedAt} is null`),
+    // Sources report: contacts created in a period.
+    index('contacts_created_idx').on(t.workspaceId, t.createdAt),
     index('contacts_owner_next_touch_idx')
       .on(t.workspaceId, t.ownerId, t.nextTouchAt)
       .where(sql`${t.archivedAt} is null`),
