@@ -28,6 +28,7 @@ const FALLBACK_CADENCE = 30;
 const WEIGHTS = { recency: 40, frequency: 25, inbound: 15, sentiment: 10, referrals: 10 } as const;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Relationship health 0–100: recency against the cadence (40), touch frequency over 90 days
@@ -49,15 +50,17 @@ export function healthScore(input: HealthInput): { score: number; reasons: Healt
   const reasons: HealthReason[] = [
     {
       factor: 'recency', max: WEIGHTS.recency, points: WEIGHTS.recency * recencyShare,
-      detail: input.lastTouchAt ? `Last touch ${Math.floor(daysSince)} days ago (cadence ${cadence} days)` : 'Never touched',
+      detail: input.lastTouchAt
+        ? `Last touch ${plural(Math.floor(daysSince), 'day', 'days')} ago (cadence ${plural(cadence, 'day', 'days')})`
+        : 'Never touched',
     },
-    { factor: 'frequency', max: WEIGHTS.frequency, points: WEIGHTS.frequency * frequencyShare, detail: `${input.touches90d} touches in 90 days` },
-    { factor: 'inbound', max: WEIGHTS.inbound, points: WEIGHTS.inbound * inboundShare, detail: `${input.inbound90d} of them inbound` },
+    { factor: 'frequency', max: WEIGHTS.frequency, points: WEIGHTS.frequency * frequencyShare, detail: `${plural(input.touches90d, 'touch', 'touches')} in 90 days` },
+    { factor: 'inbound', max: WEIGHTS.inbound, points: WEIGHTS.inbound * inboundShare, detail: input.touches90d ? `${input.inbound90d} of them inbound` : 'No touches to judge' },
     {
       factor: 'sentiment', max: WEIGHTS.sentiment, points: WEIGHTS.sentiment * sentimentShare,
       detail: rated ? `${input.positive90d} positive, ${input.negative90d} negative` : 'No sentiment recorded',
     },
-    { factor: 'referrals', max: WEIGHTS.referrals, points: WEIGHTS.referrals * referralShare, detail: `${input.referralsMade} referrals made` },
+    { factor: 'referrals', max: WEIGHTS.referrals, points: WEIGHTS.referrals * referralShare, detail: `${plural(input.referralsMade, 'referral', 'referrals')} made` },
   ];
   const score = Math.round(reasons.reduce((sum, r) => sum + r.points, 0));
   return { score: Math.min(100, Math.max(0, score)), reasons: reasons.map((r) => ({ ...r, points: Math.round(r.points) })) };

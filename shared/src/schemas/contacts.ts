@@ -152,3 +152,18 @@ export const TimelineItemSchema = z.discriminatedUnion('kind', [
 ]);
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 export const TimelinePage = pageOf(TimelineItemSchema);
+
+/** The health score with the factors behind it (GET /contacts/:id/health). */
+export const HealthSchema = z.object({
+  score: z.number().int().min(0).max(100),
+  suggestedStage: StageSchema.nullable(),
+  reasons: z.array(
+    z.object({
+      factor: z.enum(['recency', 'frequency', 'inbound', 'sentiment', 'referrals']),
+      points: z.number().int(),
+      max: z.number().int(),
+      detail: z.string(),
+    }),
+  ),
+});
+export type Health = z.infer<typeof HealthSchema>;

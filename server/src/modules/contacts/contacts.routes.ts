@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ContactPage, ContactSchema, CreateContactBody, HardDeleteQuery, IdParams, ListContactsQuery, MergeBody, MoveStageBody,
+  ContactPage, ContactSchema, CreateContactBody, HardDeleteQuery, HealthSchema, IdParams, ListContactsQuery, MergeBody, MoveStageBody,
   PageQuery, TimelinePage, UpdateContactBody,
 } from '@rapport/shared';
 import { ValidationError } from '../../errors';
 import { ifMatchVersion, setETag } from '../../lib/http';
 import { createContactListService } from './contact-list.service';
-import { toContact } from './contact-view';
+import { healthOf, toCard, toContact } from './contact-view';
 import type { ContactWithStats } from './contact-view.repo';
 import { createContactsService } from './contacts.service';
 import { createMergeService } from './merge.service';
@@ -49,6 +49,21 @@ const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/contacts/:id', {
     schema: { tags, summary: 'A contact (archived ones too), with ETag', params: IdParams, response: { 200: ContactSchema } },
   }, async (request, reply) => withETag(reply, await contacts.get(request.member, request.params.id)));
+
+  app.get('/contacts/:id/health', {
+    schema: {
+      tags, params: IdParams, response: { 200: HealthSchema },
+      summary: 'Relationship health (0–100) with the reasons behind it',
+      description:
+        'Recency of the last touch against the cadence (40), touches in the last 90 days against the cadence (25), ' +
+        'share of inbound touches (15), sentiment (10), referrals made (10); plus the suggested stage, if any.',
+    },
+  }, async (request) => {
+    const contact = await contacts.get(request.member, request.params.id);
+    const now = new Date();
+    const { score, reasons } = healthOf(contact, now);
+    return { score, reasons, suggestedStage: toCard(contact, now).suggestedStage };
+  });
 
   app.patch('/contacts/:id', {
     schema: {
