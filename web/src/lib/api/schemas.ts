@@ -6,12 +6,13 @@
  */
 import { CalendarTokenSchema, MeSchema, MemberSchema, SessionSchema, UserSchema, WorkspaceSchema } from '@rapport/shared/schemas/auth';
 import { pageOf } from '@rapport/shared/schemas/common';
-import { ContactPage, ContactSchema, PipelineSchema, TimelinePage } from '@rapport/shared/schemas/contacts';
+import { ContactPage, ContactSchema, HealthSchema, PipelineSchema, TimelinePage } from '@rapport/shared/schemas/contacts';
 import {
   ContactReferralsSchema, CreatedReferralSchema, CreatedTouchpointSchema, FollowUpList, ReferralPage, ReminderPage, ReminderSchema,
 } from '@rapport/shared/schemas/activity';
 import { DemoLoadedSchema } from '@rapport/shared/schemas/demo';
-import { ReferralsReportSchema } from '@rapport/shared/schemas/reports';
+import { ActivityReportSchema, FunnelReportSchema, ReferralsReportSchema, SourcesReportSchema } from '@rapport/shared/schemas/reports';
+import { ImportReportSchema } from '@rapport/shared/schemas/import-export';
 
 export const schemas = {
   Session: SessionSchema,
@@ -34,6 +35,11 @@ export const schemas = {
   ReminderPage,
   FollowUpList,
   ReferralsReport: ReferralsReportSchema,
+  FunnelReport: FunnelReportSchema,
+  SourcesReport: SourcesReportSchema,
+  ActivityReport: ActivityReportSchema,
+  Health: HealthSchema,
+  ImportReport: ImportReportSchema,
 };
 
 export type Schemas = typeof schemas;
