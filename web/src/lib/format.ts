@@ -121,3 +121,16 @@ export function fromDateInput(value: string, hour = 9): string | null {
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, 0, 0, 0);
   return isValid(d) ? d.toISOString() : null;
 }
+
+/**
+ * When a follow-up picked as a day is due: 9:00 that morning — or, for today once 9:00 has
+ * passed, a minute from now (still today, and never before the touchpoint that sets it).
+ */
+export function followUpInstant(value: string, now = new Date()): string | null {
+  const morning = fromDateInput(value);
+  if (!morning) return null;
+  if (value === toDateInput(now) && Date.parse(morning) <= now.getTime()) {
+    return new Date(now.getTime() + 60_000).toISOString();
+  }
+  return morning;
+}
