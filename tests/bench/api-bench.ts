@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -185,6 +185,7 @@ async function main() {
       console.log(`${r.p95!.toFixed(1).padStart(8)} ms p95  ${r.p50!.toFixed(1).padStart(8)} ms p50  ${status}  ${c.name}`);
     }
 
+    const loadAtEnd = loadavg().map((l) => l.toFixed(1)).join(' / ');
     const fmt = (ms: number | null) => (ms === null ? '–' : ms.toFixed(1));
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
     const md = `# API benchmark
@@ -195,7 +196,8 @@ Data: ${seeded.contacts.toLocaleString('en')} contacts, ${seeded.touchpoints.toL
 ${seeded.stageChanges.toLocaleString('en')} stage changes, ${seeded.referrals.toLocaleString('en')} referrals,
 ${seeded.openReminders.toLocaleString('en')} open reminders in one workspace (seeded in ${(seeded.ms / 1000).toFixed(0)} s).
 Each endpoint: ${WARMUP} warm-up requests, then ${RUNS} sequential timed requests over HTTP on 127.0.0.1
-(server and client in one process, default page sizes).
+(server and client in one process, default page sizes). Load average at the end (1 / 5 / 15 min):
+${loadAtEnd} — other processes on the machine inflate the figures.
 
 | endpoint | p50 ms | p95 ms | max ms | status | response | note |
 | --- | ---: | ---: | ---: | ---: | ---: | --- |
@@ -208,7 +210,7 @@ ${results
     writeFileSync(new URL('latest.md', dir), md);
     writeFileSync(
       new URL('latest.json', dir),
-      `${JSON.stringify({ generatedAt: new Date().toISOString(), postgres: pgVersion, machine, runs: RUNS, warmup: WARMUP, seeded, results }, null, 2)}\n`,
+      `${JSON.stringify({ generatedAt: new Date().toISOString(), postgres: pgVersion, machine, loadAverage: loadavg(), runs: RUNS, warmup: WARMUP, seeded, results }, null, 2)}\n`,
     );
     console.log(`\n${md}`);
     if (process.env.KEEP_DB) console.log(`Kept the database: ${dbUrl}`);
