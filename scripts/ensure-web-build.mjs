@@ -26,7 +26,8 @@ function newest(path) {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let max = stat.mtimeMs;
   for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    // Unit tests beside the sources are not part of the build.
+    if (entry.name === 'node_modules' || entry.name.startsWith('.') || /\.test\.ts$/.test(entry.name)) continue;
     max = Math.max(max, newest(join(path, entry.name)));
   }
   return max;
@@ -45,7 +46,10 @@ export function ensureWebBuild({ force = false, log = console.log } = {}) {
   if (!reason) return false;
   log(`Building the web app (${reason})…`);
   const started = Date.now();
-  const result = spawnSync('pnpm', ['--filter', '@rapport/web', 'build'], { cwd: root, stdio: 'inherit' });
+  // Always a production build, whatever NODE_ENV the caller runs with (vitest sets `test`, which
+  // would otherwise give a development-flavoured bundle).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync('pnpm', ['--filter', '@rapport/web', 'build'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`web build failed (exit ${result.status ?? result.signal})`);
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return true;

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 let counter = 0;
@@ -15,7 +14,7 @@ export async function signUp(page: Page, who: { name: string; workspace: string;
   await page.getByLabel('Workspace name').fill(who.workspace);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.waitForURL('**/pipeline');
-  await expect.poll(() => page.getByRole('region', { name: 'Stranger', exact: true }).isVisible()).toBe(true);
+  await page.getByRole('region', { name: 'Stranger', exact: true }).waitFor();
 }
 
 export function column(page: Page, stage: 'Stranger' | 'Friend' | 'Customer' | 'Evangelist'): Locator {
