@@ -162,7 +162,7 @@ describe('first day with Rapport', () => {
   it('loads the demo data into a new workspace: four populated columns', async () => {
     screenshotOnFailure('demo');
     const { page } = s;
-    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('button', { name: /account menu$/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
     await signUp(page, { name: 'Demo Owner', workspace: 'Demo Bakery' });
