@@ -263,6 +263,45 @@ describe('POST /api/v1/import/contacts?dryRun=true', () => {
   });
 });
 
+describe('POST /api/v1/import/contacts?preview=N', () => {
+  it('adds the format, the row count and the first N rows as they will be written (a match after the merge)', async () => {
+    const owner = await signup(t);
+    await createContact(t.database.db, { id: owner.user.id, workspaceId: owner.workspace.id }, { name: 'Existing', email: 'exists@example.com', tags: ['old'] });
+    const csv = [HEADER, 'Bad,bad,,,,,,,,', 'Existing,EXISTS@example.com,,,,friend,new,,,', 'New Person,new@example.com,,Acme,,,,,,', 'Third,third@example.com,,,,,,,,'].join('\n');
+    const dry = await importFile(t, owner, csv, { dryRun: true, preview: 2 });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body).toEqual({
+      created: 2, updated: 1, skipped: 1,
+      errors: [{ row: 1, message: expect.stringMatching(/^email:/) }],
+      format: 'generic',
+      rows: 4,
+      preview: [
+        { row: 2, action: 'update', contact: { name: 'Existing', email: 'exists@example.com', phone: null, company: null, title: null, stage: 'friend', tags: ['old', 'new'], source: 'other', sourceDetail: null } },
+        { row: 3, action: 'create', contact: { name: 'New Person', email: 'new@example.com', phone: null, company: 'Acme', title: null, stage: 'stranger', tags: [], source: 'import', sourceDetail: null } },
+      ],
+    });
+    expect(await contactsIn(t, owner.workspace.id)).toHaveLength(1);
+    // The real import gives the same report; without preview the report is exactly the API.md one.
+    expect((await importFile(t, owner, csv, { preview: 2 })).body).toEqual(dry.body);
+    expect(Object.keys((await importFile(t, owner, csv)).body).sort()).toEqual(['created', 'errors', 'skipped', 'updated']);
+  });
+
+  it('names LinkedIn and vCard files and counts their rows', async () => {
+    const owner = await signup(t);
+    const linkedin = ['Notes:', '"Some emails may be missing."', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On', 'Ann,Lee,https://www.linkedin.com/in/annlee,,Lee Catering,Owner,14 Mar 2024'].join('\n');
+    const res = await importFile(t, owner, linkedin, { dryRun: true, preview: 5 });
+    expect(res.body).toMatchObject({ format: 'linkedin', rows: 1, preview: [{ row: 1, action: 'create', contact: { name: 'Ann Lee', company: 'Lee Catering', title: 'Owner', source: 'social', sourceDetail: 'linkedin' } }] });
+    const vcf = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ben Ortiz\r\nEND:VCARD\r\n';
+    expect((await importFile(t, owner, vcf, { type: 'text/vcard', dryRun: true, preview: 5 })).body).toMatchObject({ format: 'vcard', rows: 1, preview: [{ row: 1, contact: { name: 'Ben Ortiz' } }] });
+  });
+
+  it('rejects a preview outside 0–50 with 400 on preview and imports nothing', async () => {
+    const owner = await signup(t);
+    for (const bad of ['51', '-1', 'x', '1.5']) expectProblem(await importFile(t, owner, 'name\nX\n', { preview: bad }), 400, 'preview');
+    expect(await contactsIn(t, owner.workspace.id)).toHaveLength(0);
+  });
+});
+
 describe('POST /api/v1/import/contacts — transport', () => {
   it('401s without a token', async () => {
     const res = await t.request().post('/api/v1/import/contacts').set('Content-Type', 'text/csv').send('name\nX\n');

@@ -3,8 +3,17 @@ import { Email } from './auth';
 import { QueryBool } from './common';
 import { Handles, LIMITS, SourceSchema, StageSchema } from './contacts';
 
-/** `POST /import/contacts?dryRun=true|false` (default false). */
-export const ImportQuery = z.object({ dryRun: QueryBool.default(false) });
+/** At most this many planned rows come back with `?preview=`. */
+export const IMPORT_PREVIEW_MAX = 50;
+
+/**
+ * `POST /import/contacts?dryRun=true|false` (default false). `preview=N` (beyond API.md, opt-in) adds
+ * the file's format, its row count and the first N rows as they will be imported.
+ */
+export const ImportQuery = z.object({
+  dryRun: QueryBool.default(false),
+  preview: z.coerce.number().int().min(0).max(IMPORT_PREVIEW_MAX).default(0),
+});
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
 export const ImportRowErrorSchema = z.object({
@@ -14,12 +23,40 @@ export const ImportRowErrorSchema = z.object({
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 
+export const IMPORT_FORMATS = ['generic', 'linkedin', 'google', 'vcard'] as const;
+export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormatSchema>;
+
+/** One row as the import writes it: the contact after the row applied (a match: after the merge). */
+export const ImportPreviewRowSchema = z.object({
+  row: z.number().int().min(1),
+  action: z.enum(['create', 'update']),
+  contact: z.object({
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    company: z.string().nullable(),
+    title: z.string().nullable(),
+    stage: StageSchema,
+    tags: z.array(z.string()),
+    source: SourceSchema,
+    sourceDetail: z.string().nullable(),
+  }),
+});
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRowSchema>;
+
 /** Every data row is counted once in `created`, `updated` or `skipped`; rows with errors are skipped. */
 export const ImportReportSchema = z.object({
   created: z.number().int().min(0),
   updated: z.number().int().min(0),
   skipped: z.number().int().min(0),
   errors: z.array(ImportRowErrorSchema),
+  /** Only with `?preview=N`: the format the file was read as. */
+  format: ImportFormatSchema.optional(),
+  /** Only with `?preview=N`: data rows (or cards) in the file. */
+  rows: z.number().int().min(0).optional(),
+  /** Only with `?preview=N`: the first N rows without errors, in file order. */
+  preview: z.array(ImportPreviewRowSchema).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 

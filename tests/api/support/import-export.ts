@@ -13,9 +13,12 @@ export function importFile(
   t: TestApp,
   actor: Actor,
   body: string | Buffer,
-  opts: { type?: string; dryRun?: boolean | string } = {},
+  opts: { type?: string; dryRun?: boolean | string; preview?: number | string } = {},
 ) {
-  const query = opts.dryRun === undefined ? '' : `?dryRun=${opts.dryRun}`;
+  const params = new URLSearchParams();
+  if (opts.dryRun !== undefined) params.set('dryRun', String(opts.dryRun));
+  if (opts.preview !== undefined) params.set('preview', String(opts.preview));
+  const query = params.size ? `?${params}` : '';
   return t
     .request()
     .post(`/api/v1/import/contacts${query}`)

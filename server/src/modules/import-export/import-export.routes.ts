@@ -58,7 +58,7 @@ const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['import-export'],
       summary: 'Import contacts from CSV (generic, LinkedIn, Google) or vCard 3.0/4.0',
       description:
-        'Send the file as the body with Content-Type text/csv or text/vcard (≤ 10 MB). Existing contacts are matched by email and updated; each data row is counted once in created, updated or skipped, and rows with errors are listed with their 1-based row number.',
+        'Send the file as the body with Content-Type text/csv or text/vcard (≤ 10 MB). Existing contacts are matched by email and updated; each data row is counted once in created, updated or skipped, and rows with errors are listed with their 1-based row number. With preview=N (0–50, default 0) the report also gives the format the file was read as (generic, linkedin, google, vcard), its number of data rows, and the first N rows without errors as they will be written (create or update, with the contact after the row applied).',
       consumes: IMPORT_TYPES,
       querystring: ImportQuery,
       response: { 200: ImportReportSchema },
@@ -67,7 +67,7 @@ const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
     if (typeof request.body !== 'string') {
       throw new UnsupportedMediaTypeError('Send the file as text/csv or text/vcard.');
     }
-    return importer.importContacts(request.member, request.body, { dryRun: request.query.dryRun });
+    return importer.importContacts(request.member, request.body, request.query);
   });
 
   app.get('/export/contacts.csv', {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LIMITS, type ImportedContact, type ImportReport, type ImportRowError } from '@rapport/shared';
+import { LIMITS, type ImportedContact, type ImportFormat, type ImportPreviewRow, type ImportReport, type ImportRowError } from '@rapport/shared';
 import type { Db } from '../../db/client';
 import { ValidationError } from '../../errors';
 import type { Member } from '../../plugins/auth';
@@ -38,12 +38,13 @@ const comparable = (s: ContactState) =>
 export interface ParsedFile {
   rows: SourceRow[];
   defaults: FormatDefaults;
+  format: ImportFormat;
 }
 
 /** Tells the format from the content: vCard when it starts with BEGIN:VCARD, else CSV. */
 export function readContactsFile(text: string, now = new Date()): ParsedFile {
   if (text.trim() === '') throw ValidationError.field('body', 'The file is empty.');
-  if (looksLikeVcard(text)) return { rows: readVcards(text), defaults: { source: 'import' } };
+  if (looksLikeVcard(text)) return { rows: readVcards(text), defaults: { source: 'import' }, format: 'vcard' };
   return readCsv(text, now);
 }
 
@@ -54,10 +55,16 @@ export function createImportService(db: Db, now: () => Date = () => new Date()) 
      * statements. A dry run plans exactly the same way and writes nothing, so its report is the
      * same. Matching is by email, case-insensitively, archived contacts included; a second row
      * with an email seen earlier in the file updates the contact the first one created or matched.
+     * `preview: N` adds the format, the row count and the first N planned rows to the report.
      */
-    async importContacts(member: Pick<Member, 'id' | 'workspaceId'>, text: string, opts: { dryRun: boolean }): Promise<ImportReport> {
+    async importContacts(
+      member: Pick<Member, 'id' | 'workspaceId'>,
+      text: string,
+      opts: { dryRun: boolean; preview?: number },
+    ): Promise<ImportReport> {
       const file = readContactsFile(text, now());
       const report = { created: 0, updated: 0, skipped: 0, errors: [] as ImportRowError[] };
+      const preview: Preview = { rows: [], max: opts.preview ?? 0 };
       // Contact state by lower-cased email, after the rows applied so far (a dry run has no other memory).
       const known = new Map<string, ContactState>();
 
@@ -69,7 +76,7 @@ export function createImportService(db: Db, now: () => Date = () => new Date()) 
           for (const c of await createImportExportRepo(db, member.workspaceId).findByEmails(missing, { lock: false })) {
             known.set(c.email!.toLowerCase(), c);
           }
-          planBatch(checked, known, member, now(), report);
+          planBatch(checked, known, member, now(), report, preview);
         } else {
           await db.transaction(async (tx) => {
             const repo = createImportExportRepo(tx, member.workspaceId);
@@ -77,7 +84,7 @@ export function createImportService(db: Db, now: () => Date = () => new Date()) 
             for (const k of keys) known.delete(k);
             for (const c of await repo.findByEmails(keys, { lock: true })) known.set(c.email!.toLowerCase(), c);
             const at = now();
-            const plan = planBatch(checked, known, member, at, report);
+            const plan = planBatch(checked, known, member, at, report, preview);
             const inserted = await repo.insertContacts([...plan.inserts.values()], at);
             for (const id of plan.inserts.keys()) {
               if (inserted.has(id)) continue;
@@ -95,11 +102,22 @@ export function createImportService(db: Db, now: () => Date = () => new Date()) 
         }
       }
       report.errors.sort((a, b) => a.row - b.row);
-      return report;
+      return preview.max > 0 ? { ...report, format: file.format, rows: file.rows.length, preview: preview.rows } : report;
     },
   };
 }
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** The first `max` planned rows, collected as the batches are planned. */
+interface Preview {
+  rows: ImportPreviewRow[];
+  max: number;
+}
+
+function previewOf(row: number, action: ImportPreviewRow['action'], s: ContactState): ImportPreviewRow {
+  const { name, email, phone, company, title, stage, tags, source, sourceDetail } = s;
+  return { row, action, contact: { name, email, phone, company, title, stage, tags, source, sourceDetail } };
+}
 
 interface BatchPlan {
   inserts: Map<string, NewContactRow>;
@@ -115,6 +133,7 @@ function planBatch(
   member: Pick<Member, 'id'>,
   now: Date,
   report: ImportReport,
+  preview: Preview,
 ): BatchPlan {
   const plan: BatchPlan = { inserts: new Map(), updates: new Map(), stageChanges: [], rowsOf: new Map() };
   const track = (id: string, row: number, kind: 'created' | 'updated') => {
@@ -149,6 +168,7 @@ function planBatch(
         plan.updates.set(current.id, { ...merged, stageChanged: stageChanged || (plan.updates.get(current.id)?.stageChanged ?? false) });
       }
       known.set(key!, merged);
+      if (preview.rows.length < preview.max) preview.rows.push(previewOf(r.row, 'update', merged));
       report.updated++;
       track(current.id, r.row, 'updated');
       continue;
@@ -167,6 +187,7 @@ function planBatch(
     plan.inserts.set(state.id, { ...state, ownerId: member.id, stageChangedAt: createdAt });
     plan.stageChanges.push({ contactId: state.id, from: null, to: state.stage, byId: member.id, at: createdAt });
     if (key) known.set(key, state);
+    if (preview.rows.length < preview.max) preview.rows.push(previewOf(r.row, 'create', state));
     report.created++;
     track(state.id, r.row, 'created');
   }
