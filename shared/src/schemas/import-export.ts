@@ -60,7 +60,7 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
-/** `GET /export/contacts.csv|.vcf?archived=true` — `archived=true` exports only archived contacts. */
+/** `GET /export/contacts.csv|.vcf?archived=true` — archived contacts are exported too only with `archived=true`. */
 export const ExportQuery = z.object({ archived: QueryBool.optional() });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 

@@ -116,15 +116,75 @@ export async function request<K extends SchemaName | undefined = undefined>(
   }
 
   if (res.status === 204 || !options.schema) return undefined as Result<K>;
-  const json: unknown = await res.json();
+  return checked(method, path, res.status, await res.json(), options.schema);
+}
+
+/** In development, the answer parsed with its shared schema (a drift between server and client shows at once). */
+async function checked<K extends SchemaName | undefined>(method: string, path: string, status: number, json: unknown, schema: K): Promise<Result<K>> {
   if (import.meta.env.DEV) {
     const { schemas } = await import('./schemas');
-    const parsed = schemas[options.schema as SchemaName].safeParse(json);
+    const parsed = schemas[schema as SchemaName].safeParse(json);
     if (!parsed.success) {
       console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
-      throw new ApiError(problemOf(res.status, `The server's answer to ${method} ${path} does not match the API contract.`));
+      throw new ApiError(problemOf(status, `The server's answer to ${method} ${path} does not match the API contract.`));
     }
     return parsed.data as Result<K>;
   }
   return json as Result<K>;
+}
+
+export interface UploadOptions<K extends SchemaName> {
+  /** The file's text, sent as the body with `contentType` (not JSON). */
+  text: string;
+  contentType: string;
+  schema: K;
+  query?: Query;
+  headers?: Record<string, string>;
+  /** Fraction 0–1 of the body sent so far. */
+  onUploadProgress?: (sent: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * `POST` of a file as the raw body, with upload progress: fetch cannot report how much of a body
+ * has been sent, XMLHttpRequest can. Same errors as `request` (ApiError, AbortError, the 401 handler).
+ */
+export function upload<K extends SchemaName>(path: string, options: UploadOptions<K>): Promise<Result<K>> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(new DOMException('Aborted', 'AbortError'));
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}${buildQuery(options.query)}`);
+    xhr.responseType = 'text';
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers, 'content-type': options.contentType };
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) options.onUploadProgress?.(e.loaded / e.total);
+    };
+    const abort = () => xhr.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const done = () => options.signal?.removeEventListener('abort', abort);
+    xhr.onabort = () => {
+      done();
+      reject(new DOMException('Aborted', 'AbortError'));
+    };
+    xhr.onerror = () => {
+      done();
+      reject(new ApiError(problemOf(0, 'Cannot reach the server. Check your connection and try again.')));
+    };
+    xhr.onload = () => {
+      done();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: handled below
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        if (xhr.status === 401) onUnauthorized?.();
+        return reject(new ApiError(asProblem(json, xhr.status) ?? problemOf(xhr.status, xhr.statusText || `Request failed (${xhr.status})`)));
+      }
+      checked('POST', path, xhr.status, json, options.schema).then(resolve, reject);
+    };
+    xhr.send(options.text);
+  });
 }
