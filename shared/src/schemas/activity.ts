@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { CHANNELS, DIRECTIONS, SENTIMENTS } from '../domain/enums';
 import { FOLLOW_UP_WINDOWS } from '../domain/follow-ups';
-import { IsoDateTime, PageQuery, QueryBool, Uuid, optionalText, pageOf } from './common';
+import { IsoDateTime, NO_NUL_MESSAGE, PageQuery, QueryBool, Uuid, noNul, optionalText, pageOf } from './common';
 import { CardSchema, ContactSchema, CreateContactBody, LIMITS } from './contacts';
 
 export const ChannelSchema = z.enum(CHANNELS);
 export const DirectionSchema = z.enum(DIRECTIONS);
 export const SentimentSchema = z.enum(SENTIMENTS);
-const Platform = z.string().trim().toLowerCase().min(1).max(50);
+const Platform = z.string().trim().toLowerCase().min(1).max(50).refine(noNul, NO_NUL_MESSAGE);
+/** Postgres text cannot hold U+0000: a 400 on the field rather than a database error without one. */
+const Summary = z.string().trim().min(1, 'Required').max(LIMITS.summary).refine(noNul, NO_NUL_MESSAGE);
+const ReminderNote = z.string().trim().max(LIMITS.note).refine(noNul, NO_NUL_MESSAGE);
 
 export const TouchpointSchema = z.object({
   id: Uuid,
@@ -40,19 +43,19 @@ export type Reminder = z.infer<typeof ReminderSchema>;
 export const CreateTouchpointBody = z.strictObject({
   channel: ChannelSchema,
   direction: DirectionSchema,
-  summary: z.string().trim().min(1, 'Required').max(LIMITS.summary),
+  summary: Summary,
   occurredAt: IsoDateTime.optional(),
   platform: Platform.nullable().optional(),
   sentiment: SentimentSchema.nullable().optional(),
   followUpAt: IsoDateTime.optional(),
-  followUpNote: z.string().trim().max(LIMITS.note).optional(),
+  followUpNote: ReminderNote.optional(),
 });
 export type CreateTouchpointBody = z.infer<typeof CreateTouchpointBody>;
 
 export const UpdateTouchpointBody = z.strictObject({
   channel: ChannelSchema.optional(),
   direction: DirectionSchema.optional(),
-  summary: z.string().trim().min(1, 'Required').max(LIMITS.summary).optional(),
+  summary: Summary.optional(),
   occurredAt: IsoDateTime.optional(),
   platform: Platform.nullable().optional(),
   sentiment: SentimentSchema.nullable().optional(),
@@ -72,13 +75,13 @@ export const ListTouchpointsQuery = PageQuery.extend({
 export const CreateReminderBody = z.strictObject({
   contactId: Uuid,
   dueAt: IsoDateTime,
-  note: z.string().trim().max(LIMITS.note).default(''),
+  note: ReminderNote.default(''),
   assigneeId: Uuid.optional(),
 });
 export type CreateReminderBody = z.infer<typeof CreateReminderBody>;
 export const UpdateReminderBody = z.strictObject({
   dueAt: IsoDateTime.optional(),
-  note: z.string().trim().max(LIMITS.note).optional(),
+  note: ReminderNote.optional(),
   done: z.boolean().optional(),
   assigneeId: Uuid.optional(),
 });

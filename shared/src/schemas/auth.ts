@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { ROLES, STAGES } from '../domain/enums';
 import { isValidTimeZone } from '../domain/timezone';
-import { IsoDateTime, Uuid } from './common';
+import { IsoDateTime, NO_NUL_MESSAGE, Uuid, noNul } from './common';
 
 export const Email = z.string().trim().max(254).pipe(z.email({ message: 'Invalid email address' }));
 export const Password = z.string().min(10, 'Password must be at least 10 characters').max(200);
 export const TimeZone = z.string().max(64).refine(isValidTimeZone, 'Unknown IANA time zone');
-export const PersonName = z.string().trim().min(1, 'Required').max(200);
+export const PersonName = z.string().trim().min(1, 'Required').max(200).refine(noNul, NO_NUL_MESSAGE);
+/** A workspace's name (signup, settings). */
+const WorkspaceName = z.string().trim().min(1, 'Required').max(200).refine(noNul, NO_NUL_MESSAGE);
 
 export const CadenceDaysSchema = z.strictObject(
   Object.fromEntries(STAGES.map((s) => [s, z.number().int().min(1).max(3650).nullable()])) as Record<
@@ -41,13 +43,13 @@ export const SignupBody = z.strictObject({
   email: Email,
   password: Password,
   name: PersonName,
-  workspaceName: z.string().trim().min(1, 'Required').max(200),
+  workspaceName: WorkspaceName,
   timezone: TimeZone.optional(),
 });
 export type SignupBody = z.infer<typeof SignupBody>;
 
 export const LoginBody = z.strictObject({
-  email: z.string().trim().min(1, 'Required').max(254),
+  email: z.string().trim().min(1, 'Required').max(254).refine(noNul, NO_NUL_MESSAGE),
   password: z.string().min(1, 'Required').max(200),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
@@ -93,7 +95,7 @@ export type CreateMemberBody = z.infer<typeof CreateMemberBody>;
 export const UpdateMemberBody = z.strictObject({ role: z.enum(ROLES) });
 
 export const UpdateWorkspaceBody = z.strictObject({
-  name: z.string().trim().min(1, 'Required').max(200).optional(),
+  name: WorkspaceName.optional(),
   currency: z
     .string()
     .regex(/^[A-Za-z]{3}$/, 'An ISO 4217 code like USD')
