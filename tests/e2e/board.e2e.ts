@@ -67,7 +67,8 @@ describe('working the pipeline', () => {
     const tagButton = column(page, 'Friend').locator('button.tag').first();
     const tag = (await tagButton.innerText()).trim();
     await tagButton.click();
-    await page.waitForURL(new RegExp(`tag=${encodeURIComponent(tag)}`));
+    // A client-side replaceState: poll the URL (waitForURL can miss a same-document change on a busy machine).
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(new RegExp(`tag=${encodeURIComponent(tag)}`));
     expect(await page.getByLabel('Tag', { exact: true }).inputValue()).toBe(tag);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL((url) => url.search === '');
