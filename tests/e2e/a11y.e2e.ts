@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { fileSafe, launchBrowser, openSession, screenshot, type Session } from './support/browser';
+import { launchBrowser, openSession, screenshot, type Session, screenshotOnFailure as failureScreenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/app';
 import { column, signUp } from './support/flows';
 
@@ -49,12 +49,7 @@ describe('accessibility', () => {
     await running?.close();
   });
 
-  function screenshotOnFailure(name: string) {
-    onTestFailed(async () => {
-      const path = await screenshot(s.page, `failed-${fileSafe(name)}`).catch(() => null);
-      if (path) console.log(`Failure screenshot: ${path}`);
-    });
-  }
+  const screenshotOnFailure = (name: string) => failureScreenshot(s.page, name);
 
   it('sign-up and log-in pages pass axe', async () => {
     screenshotOnFailure('a11y-auth');

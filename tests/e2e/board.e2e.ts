@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { fileSafe, launchBrowser, openSession, screenshot, type Session } from './support/browser';
+import { launchBrowser, openSession, screenshot, type Session, screenshotOnFailure as failureScreenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/app';
 import { card, column, signUp, total } from './support/flows';
 
@@ -24,12 +24,7 @@ describe('working the pipeline', () => {
     await running?.close();
   });
 
-  function screenshotOnFailure(name: string) {
-    onTestFailed(async () => {
-      const path = await screenshot(s.page, `failed-${fileSafe(name)}`).catch(() => null);
-      if (path) console.log(`Failure screenshot: ${path}`);
-    });
-  }
+  const screenshotOnFailure = (name: string) => failureScreenshot(s.page, name);
 
   it('pages more cards into a column instead of rendering them all', async () => {
     screenshotOnFailure('paging');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, DOCS, fileSafe, launchBrowser, openSession, screenshot, type Session } from './support/browser';
+import { ARTIFACTS, DOCS, launchBrowser, openSession, screenshot, type Session, screenshotOnFailure as failureScreenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/app';
 import { card, column, dragCard, signUp, todayInput, total } from './support/flows';
 
@@ -29,12 +29,7 @@ describe('first day with Rapport', () => {
   });
 
   // Every failure leaves a picture of what the user saw.
-  function screenshotOnFailure(name: string) {
-    onTestFailed(async () => {
-      const path = await screenshot(s.page, `failed-${fileSafe(name)}`).catch(() => null);
-      if (path) console.log(`Failure screenshot: ${path}`);
-    });
-  }
+  const screenshotOnFailure = (name: string) => failureScreenshot(s.page, name);
 
   it('signs up and lands on an empty board that teaches the funnel', async () => {
     screenshotOnFailure('signup');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { fileSafe, launchBrowser, openSession, screenshot, type Session } from './support/browser';
+import { launchBrowser, openSession, screenshot, type Session, screenshotOnFailure as failureScreenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/app';
 import { card, column, signUp } from './support/flows';
 
@@ -32,12 +32,7 @@ describe('import and reports', () => {
     await running?.close();
   });
 
-  function screenshotOnFailure(name: string) {
-    onTestFailed(async () => {
-      const path = await screenshot(s.page, `failed-${fileSafe(name)}`).catch(() => null);
-      if (path) console.log(`Failure screenshot: ${path}`);
-    });
-  }
+  const screenshotOnFailure = (name: string) => failureScreenshot(s.page, name);
 
   it('imports a LinkedIn CSV: preview with the bad row, import, summary, contacts on the board', async () => {
     screenshotOnFailure('import');

@@ -1,3 +1,4 @@
+import { onTestFailed } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,4 +63,12 @@ export async function screenshot(page: Page, name: string, dir = ARTIFACTS): Pro
 /** `name` made safe for a file name (a failing test's title). */
 export function fileSafe(name: string): string {
   return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 80);
+}
+
+/** Saves a screenshot of the page when the current test fails, and prints where it went. */
+export function screenshotOnFailure(page: Page, name: string): void {
+  onTestFailed(async () => {
+    const path = await screenshot(page, `failed-${fileSafe(name)}`).catch(() => null);
+    if (path) console.log(`Failure screenshot: ${path}`);
+  });
 }
