@@ -143,6 +143,70 @@ describe('POST /api/v1/contacts/:id/merge', () => {
     expect((await getContact(t, owner, loser.id)).archivedAt).not.toBeNull();
   });
 
+  const refer = async (referrerId: string, referredId: string) => {
+    const res = await t.request().post('/api/v1/referrals').set('Authorization', owner.auth).send({ referrerId, referredId });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  };
+  const referralsOf = async (ids: string[]) =>
+    (await t.database.db.select({ from: referrals.referrerId, to: referrals.referredId }).from(referrals)
+      .where(or(inArray(referrals.referrerId, ids), inArray(referrals.referredId, ids))))
+      .map((r) => `${r.from}>${r.to}`).sort();
+
+  it('refuses with 409 a merge that would close a referral cycle through a third contact, in either direction', async () => {
+    // P referred X, X referred D: as one person, P would refer X who refers P.
+    const p = await postContact(t, owner, { name: 'Cycle P' });
+    const x = await postContact(t, owner, { name: 'Cycle X' });
+    const d = await postContact(t, owner, { name: 'Cycle D', company: 'D Co' });
+    await refer(p.id, x.id);
+    await refer(x.id, d.id);
+    await refer(p.id, d.id); // a direct referral between the two alone would simply go away
+    const before = await referralsOf([p.id, x.id, d.id]);
+    const [pBefore, dBefore] = [await getContact(t, owner, p.id), await getContact(t, owner, d.id)];
+    for (const [primary, duplicate] of [[p, d], [d, p]] as const) {
+      const res = await merge(owner, primary.id, { duplicateId: duplicate.id });
+      expectProblem(res, 409);
+      expect(res.body.detail).toMatch(/referral cycle/);
+    }
+    expect(await referralsOf([p.id, x.id, d.id])).toEqual(before);
+    expect(await getContact(t, owner, p.id)).toEqual(pBefore);
+    expect(await getContact(t, owner, d.id)).toEqual(dBefore);
+    expect(dBefore).toMatchObject({ archivedAt: null, company: 'D Co' });
+  });
+
+  it('merges two contacts referred along separate branches of one referrer (no cycle)', async () => {
+    const root = await postContact(t, owner, { name: 'Branch root' });
+    const a = await postContact(t, owner, { name: 'Branch A' });
+    const b = await postContact(t, owner, { name: 'Branch B' });
+    const leaf = await postContact(t, owner, { name: 'Branch leaf' });
+    await refer(root.id, a.id);
+    await refer(root.id, b.id);
+    await refer(b.id, leaf.id);
+    const res = await merge(owner, a.id, { duplicateId: b.id });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await referralsOf([root.id, a.id, b.id, leaf.id])).toEqual([`${a.id}>${leaf.id}`, `${root.id}>${a.id}`].sort());
+  });
+
+  it('refuses with 409 a merge whose tags or handles together exceed the limits, and changes nothing', async () => {
+    const tags = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const handles = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, `@h${i}`]));
+    const a = await postContact(t, owner, { name: 'Tagged A', tags: [...tags('a', 30), 'shared'], handles: handles('a', 12) });
+    const b = await postContact(t, owner, { name: 'Tagged B', tags: [...tags('b', 25), 'shared'], handles: handles('b', 9), company: 'B Co' });
+    const res = await merge(owner, a.id, { duplicateId: b.id });
+    expectProblem(res, 409);
+    expect(res.body.detail).toBe(
+      'Together the two contacts would have 56 tags (at most 50) and 21 handles (at most 20): remove some from either contact, then merge.',
+    );
+    expect(await getContact(t, owner, a.id)).toEqual(a);
+    expect(await getContact(t, owner, b.id)).toEqual(b);
+
+    // Exactly at the limits is fine: 50 tags (the shared one counted once) and 20 handles.
+    const c = await postContact(t, owner, { name: 'Tagged C', tags: [...tags('c', 19), 'shared'], handles: handles('c', 8) });
+    const ok = await merge(owner, a.id, { duplicateId: c.id });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.tags).toHaveLength(50);
+    expect(Object.keys(ok.body.handles)).toHaveLength(20);
+  });
+
   it('refuses to merge a contact with itself (400 on duplicateId)', async () => {
     const c = await postContact(t, owner, { name: 'Solo' });
     expectProblem(await merge(owner, c.id, { duplicateId: c.id }), 400, 'duplicateId');

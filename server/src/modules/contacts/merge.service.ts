@@ -1,3 +1,4 @@
+import { LIMITS } from '@rapport/shared';
 import type { Db } from '../../db/client';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../errors';
 import type { Member } from '../../plugins/auth';
@@ -35,6 +36,17 @@ export function mergedFields(primary: MergeRow, duplicate: MergeRow): MergeFill 
   return fill;
 }
 
+/** The union of tags and handles must still fit one contact; nothing is dropped to make it fit. */
+function assertWithinLimits(fill: MergeFill): void {
+  const over: string[] = [];
+  if (fill.tags && fill.tags.length > LIMITS.tags) over.push(`${fill.tags.length} tags (at most ${LIMITS.tags})`);
+  const handles = fill.handles ? Object.keys(fill.handles).length : 0;
+  if (handles > LIMITS.handles) over.push(`${handles} handles (at most ${LIMITS.handles})`);
+  if (over.length) {
+    throw new ConflictError(`Together the two contacts would have ${over.join(' and ')}: remove some from either contact, then merge.`);
+  }
+}
+
 export function createMergeService(db: Db) {
   return {
     /**
@@ -47,7 +59,8 @@ export function createMergeService(db: Db) {
       if (primaryId === duplicateId) throw ValidationError.field('duplicateId', 'A contact cannot be merged with itself');
       return db.transaction(async (tx) => {
         // Same lock order as the referrals module (graph, then rows), so the two cannot deadlock.
-        await createReferralsRepo(tx, actor.workspaceId).lockGraph();
+        const referrals = createReferralsRepo(tx, actor.workspaceId);
+        await referrals.lockGraph();
         const repo = createMergeRepo(tx, actor.workspaceId);
         const { primary, duplicate } = await repo.lockBoth(primaryId, duplicateId);
         if (!primary) throw new NotFoundError('Contact not found.');
@@ -59,6 +72,13 @@ export function createMergeService(db: Db) {
         if (primary.archivedAt) throw new ConflictError('This contact is archived: restore it before merging into it.');
 
         const fill = mergedFields(primary, duplicate);
+        assertWithinLimits(fill);
+        // The two become one person: a chain between them through someone else would close a loop.
+        if ((await referrals.reaches(primaryId, duplicateId, { indirect: true })) || (await referrals.reaches(duplicateId, primaryId, { indirect: true }))) {
+          throw new ConflictError(
+            'Merging would form a referral cycle: one of the two contacts referred someone who leads to the other. Delete one of those referrals first.',
+          );
+        }
         await repo.moveActivity(primaryId, duplicateId);
         await repo.moveReferrals(primaryId, duplicateId);
         // The email is unique per workspace: the duplicate lets go of it before the primary takes it.

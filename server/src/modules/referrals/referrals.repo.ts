@@ -68,13 +68,15 @@ export function createReferralsRepo(db: Db, workspaceId: string) {
 
     /**
      * Whether `fromId` already reaches `toId` through referral chains (fromId → … → toId).
+     * `indirect` only counts chains through someone else (not the direct referral fromId → toId).
      * `union` (not `union all`) drops revisited contacts, so even a corrupt cyclic graph ends.
      */
-    async reaches(fromId: string, toId: string): Promise<boolean> {
+    async reaches(fromId: string, toId: string, { indirect = false } = {}): Promise<boolean> {
       const result = await db.execute(sql`
         with recursive reach(id) as (
           select r.referred_id from referrals r
           where r.workspace_id = ${workspaceId} and r.referrer_id = ${fromId}
+            ${indirect ? sql`and r.referred_id <> ${toId}` : sql``}
           union
           select r.referred_id from referrals r join reach on r.referrer_id = reach.id
           where r.workspace_id = ${workspaceId})
