@@ -5,7 +5,8 @@ import type { Config } from './config';
 import { type Database, connectPostgres, openPglite } from './db/client';
 import { runMigrations } from './db/migrate';
 import dbPlugin from './plugins/db';
-import errorHandler from './plugins/error-handler';
+import errorHandler, { sendFrameworkProblem } from './plugins/error-handler';
+import { parseJsonBody } from './lib/json-body';
 import authPlugin from './plugins/auth';
 import idempotency from './plugins/idempotency';
 import openapi from './plugins/openapi';
@@ -86,8 +87,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const app = Fastify({
     logger: deps.logger === undefined ? loggerOptions(config) : redacted(deps.logger),
     bodyLimit: JSON_BODY_LIMIT,
-    // Long path segments reach the params schema (→ 404 problem+json) instead of a bare 414.
+    // Segments up to 2048 characters reach the params schema (→ 404 when not an id); longer ones,
+    // and malformed percent-escapes, are answered by `frameworkErrors` — problem+json either way.
     routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: sendFrameworkProblem,
     // Only trust X-Forwarded-* behind a known proxy: otherwise clients could spoof their IP
     // and dodge the per-IP auth rate limit.
     trustProxy: config.TRUST_PROXY,
@@ -97,6 +100,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON: any other body is 415 unless a route (import) adds its own parser.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
 
   app.decorate('config', config);
   const ownsDatabase = !deps.database;

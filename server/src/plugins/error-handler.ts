@@ -106,6 +106,9 @@ export function toProblem(err: unknown, request: FastifyRequest): { body: Proble
   if (hasZodFastifySchemaValidationErrors(fe)) {
     // A path parameter that is not even a well-formed id names nothing: 404, like a missing row.
     if (fe.validationContext === 'params') return { body: problem(404, 'Not found') };
+    if (fe.validationContext === 'body' && request.body == null) {
+      return { body: problem(400, 'This request needs a JSON body.', { errors: [{ path: '', message: 'Required' }] }) };
+    }
     const errors = zodFieldErrors(fe as never);
     const where = fe.validationContext === 'querystring' ? 'query' : (fe.validationContext ?? 'request');
     const detail = errors.length ? `Invalid ${where}: ${errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}` : 'Invalid request';
@@ -134,6 +137,13 @@ export function toProblem(err: unknown, request: FastifyRequest): { body: Proble
     case '55P03':
       return { body: problem(503, 'The database is busy; try again shortly.'), retryAfter: 2 };
   }
+  switch (fe.code) {
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // A path segment over 2048 characters is no id of ours: it names nothing, like a malformed id.
+      return { body: problem(404, 'Not found') };
+    case 'FST_ERR_BAD_URL':
+      return { body: problem(400, 'The URL is malformed: a percent-escape does not decode.', { errors: [{ path: '', message: 'Malformed URL' }] }) };
+  }
   if (!isResponseSerializationError(fe as never) && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const status = fe.statusCode;
     const detail =
@@ -141,19 +151,27 @@ export function toProblem(err: unknown, request: FastifyRequest): { body: Proble
       : status === 415 ? `Unsupported content type${request.headers['content-type'] ? ` "${request.headers['content-type']}"` : ''}.`
       : status === 429 ? 'Too many requests; slow down.'
       : fe.message || TITLES[status] || 'Bad request';
-    return { body: problem(status, detail) };
+    // A 400 always says where: errors Fastify raises before validation concern the whole request.
+    return { body: problem(status, detail, status === 400 ? { errors: [{ path: '', message: detail }] } : {}) };
   }
   request.log.error({ err }, 'unhandled error');
   return { body: problem(500, 'Something went wrong on our side.') };
 }
 
+function send(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { body, retryAfter } = toProblem(err, request);
+  if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+  return sendProblem(reply, body);
+}
+
+/** Fastify's `frameworkErrors`: what it answers before routing (bad URL, over-long segment), as problem+json too. */
+export function sendFrameworkProblem(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  send(err, request, reply);
+}
+
 export default fp(
   async (app) => {
-    app.setErrorHandler((err, request, reply) => {
-      const { body, retryAfter } = toProblem(err, request);
-      if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
-      return sendProblem(reply, body);
-    });
+    app.setErrorHandler(send);
   },
   { name: 'error-handler' },
 );

@@ -1,5 +1,4 @@
-import { ValidationError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { decodeCursor, encodeCursor, invalidCursor as invalid, isCursorId, isCursorInstant } from '../../lib/cursor';
 
 export type ContactSortName = 'name' | 'recent' | 'attention';
 
@@ -13,13 +12,7 @@ export type ContactSortKey =
   | { sort: 'recent'; updatedAt: string; id: string }
   | { sort: 'attention'; attentionAt: string; lastTouchSort: string; id: string };
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const AT = /^\d{4,5}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const AT_OR_INFINITY = /^(?:-?infinity|\d{4,5}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)$/;
-
-function invalid(): never {
-  throw ValidationError.field('cursor', 'Invalid cursor');
-}
+const isInstantOrInfinity = (v: string) => v === 'infinity' || v === '-infinity' || isCursorInstant(v);
 
 /**
  * The sort travels in the cursor, so a cursor of one sort given to another is a 400 rather
@@ -42,13 +35,13 @@ export function decodeContactCursor(cursor: string, sort: ContactSortName): Cont
   const [, a, b, c] = values as string[];
   switch (sort) {
     case 'name':
-      if (!ID.test(b!) || a!.length > 1000 || a!.includes('\u0000')) invalid();
+      if (!isCursorId(b) || a!.length > 1000 || a!.includes('\u0000')) invalid();
       return { sort, name: a!, id: b! };
     case 'recent':
-      if (!AT.test(a!) || !ID.test(b!)) invalid();
+      if (!isCursorInstant(a) || !isCursorId(b)) invalid();
       return { sort, updatedAt: a!, id: b! };
     case 'attention':
-      if (!AT_OR_INFINITY.test(a!) || !AT_OR_INFINITY.test(b!) || !ID.test(c!)) invalid();
+      if (!isInstantOrInfinity(a!) || !isInstantOrInfinity(b!) || !isCursorId(c)) invalid();
       return { sort, attentionAt: a!, lastTouchSort: b!, id: c! };
   }
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { TimestampCursor } from '../../lib/cursor';
 
 export type TimelineKind = 'touchpoint' | 'stage_change' | 'referral_made' | 'referral_received' | 'reminder_done';
 
@@ -26,10 +27,6 @@ export interface TimelineRow {
   dueAt: string | null;
 }
 
-export interface TimelineKey {
-  at: string;
-  id: string;
-}
 
 const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const ISO_US = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
@@ -46,7 +43,7 @@ export function createTimelineRepo(db: Db, workspaceId: string) {
      * A contact's timeline, newest first (`at desc, id desc`), `limit` items after `after`: one
      * UNION ALL whose branches each read at most `limit` rows off their own index.
      */
-    async page(contactId: string, after: TimelineKey | undefined, limit: number): Promise<TimelineRow[]> {
+    async page(contactId: string, after: TimestampCursor | undefined, limit: number): Promise<TimelineRow[]> {
       const before = (at: SQL, id: SQL) =>
         after ? sql`and (${at}, ${id}) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
       const result = await db.execute(sql`

@@ -1,15 +1,11 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { TimestampCursor } from '../../lib/cursor';
 import { contacts, referrals } from '../../db/schema/index';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type NewReferral = Pick<ReferralRow, 'referrerId' | 'referredId' | 'note' | 'occurredAt' | 'createdById'>;
 
-/** Keyset position in a referral list: `occurred_at` as microsecond text (a JS Date would round it). */
-export interface ReferralKey {
-  at: string;
-  id: string;
-}
 
 export interface ReferralFilter {
   referrerId?: string;
@@ -124,7 +120,7 @@ export function createReferralsRepo(db: Db, workspaceId: string) {
     },
 
     /** Newest first (`occurred_at desc, id desc`), `limit` rows after `after`. */
-    async list(filter: ReferralFilter, after: ReferralKey | undefined, limit: number) {
+    async list(filter: ReferralFilter, after: TimestampCursor | undefined, limit: number) {
       const where: (SQL | undefined)[] = [inWorkspace];
       if (filter.referrerId) where.push(eq(referrals.referrerId, filter.referrerId));
       if (filter.referredId) where.push(eq(referrals.referredId, filter.referredId));

@@ -1,11 +1,11 @@
 import type { CreateReferralBody } from '@rapport/shared';
 import type { Db } from '../../db/client';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { decodeTimestampCursor, encodeTimestampCursor } from '../../lib/cursor';
 import type { Member } from '../../plugins/auth';
 import { loadContactsWithStats, type ContactWithStats } from '../contacts/contact-view.repo';
 import { createContact } from '../contacts/create-contact';
-import { createReferralsRepo, type ReferralFilter, type ReferralKey, type ReferralRow, type ReferralsRepo } from './referrals.repo';
+import { createReferralsRepo, type ReferralFilter, type ReferralRow, type ReferralsRepo } from './referrals.repo';
 
 type Actor = Pick<Member, 'id' | 'workspaceId'>;
 
@@ -26,17 +26,6 @@ export interface ContactReferralsView {
 export interface TreeNode {
   contact: ContactWithStats;
   children: TreeNode[];
-}
-
-const KEY_AT = /^\d{4,5}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeKey(cursor: string): ReferralKey {
-  const [at, id] = decodeCursor(cursor, 2);
-  if (typeof at !== 'string' || typeof id !== 'string' || !KEY_AT.test(at) || !KEY_ID.test(id)) {
-    throw ValidationError.field('cursor', 'Invalid cursor');
-  }
-  return { at, id };
 }
 
 function occurredAtOf(value: string | undefined, now: Date): Date {
@@ -103,14 +92,14 @@ export function createReferralsService(db: Db, overrides: Partial<ReferralsDeps>
 
     /** Newest first; filters by ids of another workspace simply match nothing. */
     async list(actor: Actor, query: ReferralFilter & { limit: number; cursor?: string }) {
-      const after = query.cursor ? decodeKey(query.cursor) : undefined;
+      const after = query.cursor ? decodeTimestampCursor(query.cursor) : undefined;
       const rows = await deps
         .referrals(db, actor.workspaceId)
         .list({ referrerId: query.referrerId, referredId: query.referredId }, after, query.limit + 1);
       const more = rows.length > query.limit;
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
-      return { items: items.map((r) => r.row), nextCursor: more && last ? encodeCursor([last.key, last.row.id]) : null };
+      return { items: items.map((r) => r.row), nextCursor: more && last ? encodeTimestampCursor({ at: last.key, id: last.row.id }) : null };
     },
 
     /**

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contacts, reminders, users } from '../../db/schema/index';
-import { timestampKey, type TimestampCursor } from '../touchpoints/sort-key';
+import { timestampKey } from '../touchpoints/sort-key';
+import type { TimestampCursor } from '../../lib/cursor';
 
 export type ReminderRow = typeof reminders.$inferSelect;
 export type NewReminder = Pick<typeof reminders.$inferInsert, 'contactId' | 'assigneeId' | 'dueAt' | 'note' | 'createdById'>;

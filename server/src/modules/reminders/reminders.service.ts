@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../../errors';
 import type { Member } from '../../plugins/auth';
 import { toInstant } from '../touchpoints/instant';
-import { decodeTimestampCursor, encodeTimestampCursor } from '../touchpoints/sort-key';
+import { decodeTimestampCursor, encodeTimestampCursor } from '../../lib/cursor';
 import { refreshNextReminder } from './next-reminder.repo';
 import { createRemindersRepo, type ReminderFilter, type ReminderPatch, type ReminderRow, type RemindersRepo } from './reminders.repo';
 

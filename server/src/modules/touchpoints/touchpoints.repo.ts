@@ -2,7 +2,8 @@ import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contacts, touchpoints } from '../../db/schema/index';
 import type { Channel } from '@rapport/shared/domain/enums';
-import { timestampKey, type TimestampCursor } from './sort-key';
+import { timestampKey } from './sort-key';
+import type { TimestampCursor } from '../../lib/cursor';
 
 export type TouchpointRow = typeof touchpoints.$inferSelect;
 export type NewTouchpoint = Omit<typeof touchpoints.$inferInsert, 'workspaceId' | 'id' | 'createdAt' | 'updatedAt' | 'version'>;

@@ -7,7 +7,7 @@ import { refreshTouchDates } from '../contacts/touch-dates.repo';
 import { refreshNextReminder } from '../reminders/next-reminder.repo';
 import { createRemindersRepo, type RemindersRepo, type ReminderRow } from '../reminders/reminders.repo';
 import { toInstant } from './instant';
-import { decodeTimestampCursor, encodeTimestampCursor } from './sort-key';
+import { decodeTimestampCursor, encodeTimestampCursor } from '../../lib/cursor';
 import { createTouchpointsRepo, type TouchpointPatch, type TouchpointRow, type TouchpointsRepo } from './touchpoints.repo';
 
 /**
