@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { toasts } from '$lib/stores/toasts.svelte';
 import { ApiError } from './client';
+import { problemToast, type FieldErrors } from './problem-toast';
 
-/** Messages per field, keyed by dot path (`email`, `referred.name`, `tags.3`). */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export interface HandleErrorOptions {
   /**
@@ -26,14 +26,8 @@ export function handleError(err: unknown, context: string, options: HandleErrorO
     return {};
   }
   const fields = err.fieldErrors;
-  const paths = Object.keys(fields);
-  const shown = options.fields;
-  const allShown = shown !== undefined && paths.length > 0 && paths.every((p) => shown.some((f) => p === f || p.startsWith(`${f}.`)));
-  if (!allShown && err.status !== 401) {
-    const unshown = paths.filter((p) => !shown?.some((f) => p === f || p.startsWith(`${f}.`)));
-    const extra = unshown.length ? ` (${unshown.map((p) => `${p}: ${fields[p]}`).join('; ')})` : '';
-    toasts.error(`${context}: ${err.problem.detail}${extra}`);
-  }
+  const message = err.status === 401 ? null : problemToast(context, err.problem.detail, fields, options.fields);
+  if (message) toasts.error(message);
   return fields;
 }
 
