@@ -5,7 +5,7 @@ import type { Config } from './config';
 import { type Database, connectPostgres, openPglite } from './db/client';
 import { runMigrations } from './db/migrate';
 import dbPlugin from './plugins/db';
-import errorHandler, { sendFrameworkProblem } from './plugins/error-handler';
+import errorHandler, { sendError } from './plugins/error-handler';
 import { parseJsonBody } from './lib/json-body';
 import authPlugin from './plugins/auth';
 import idempotency from './plugins/idempotency';
@@ -90,7 +90,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Segments up to 2048 characters reach the params schema (→ 404 when not an id); longer ones,
     // and malformed percent-escapes, are answered by `frameworkErrors` — problem+json either way.
     routerOptions: { maxParamLength: 2048 },
-    frameworkErrors: sendFrameworkProblem,
+    frameworkErrors: sendError,
     // Only trust X-Forwarded-* behind a known proxy: otherwise clients could spoof their IP
     // and dodge the per-IP auth rate limit.
     trustProxy: config.TRUST_PROXY,

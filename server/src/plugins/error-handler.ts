@@ -158,20 +158,16 @@ export function toProblem(err: unknown, request: FastifyRequest): { body: Proble
   return { body: problem(500, 'Something went wrong on our side.') };
 }
 
-function send(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+/** Every error's answer: the error handler's, and Fastify's `frameworkErrors` (bad URL, over-long segment) before routing. */
+export function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { body, retryAfter } = toProblem(err, request);
   if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
   return sendProblem(reply, body);
 }
 
-/** Fastify's `frameworkErrors`: what it answers before routing (bad URL, over-long segment), as problem+json too. */
-export function sendFrameworkProblem(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  send(err, request, reply);
-}
-
 export default fp(
   async (app) => {
-    app.setErrorHandler(send);
+    app.setErrorHandler(sendError);
   },
   { name: 'error-handler' },
 );
